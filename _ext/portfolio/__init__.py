@@ -1,0 +1,19 @@
+"""The portfolio extension: the career model read from front matter, and the
+views, exports and LaTeX résumé generated from it. ``setup()`` is the table
+of contents."""
+
+from __future__ import annotations
+
+from sphinx.application import Sphinx
+
+from . import bibstyle
+
+
+def setup(app: Sphinx) -> dict:
+    bibstyle.register()
+    return {
+        "version": "1",
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

@@ -1,0 +1,46 @@
+"""A pybtex style for PEPs: labelled and sorted by PEP number ("PEP 440"),
+each entry giving title, authors, status, type, year and its URL."""
+
+from __future__ import annotations
+
+from pybtex.plugin import register_plugin
+from pybtex.style.formatting import toplevel
+from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.sorting import BaseSortingStyle
+from pybtex.style.template import field, href, sentence
+
+
+class PepLabelStyle(BaseLabelStyle):
+    """Label each entry by its PEP number, so citations read [PEP 440]."""
+
+    def format_labels(self, sorted_entries):
+        for entry in sorted_entries:
+            yield f"PEP {entry.fields['number']}"
+
+
+class PepSortingStyle(BaseSortingStyle):
+    """Sort numerically, so PEP 8001 comes after PEP 825."""
+
+    def sorting_key(self, entry):
+        return int(entry.fields["number"])
+
+
+class PepStyle(UnsrtStyle):
+    default_label_style = "pep"
+    default_sorting_style = "pep"
+
+    def get_misc_template(self, e):
+        url = field("url", raw=True)
+        return toplevel[
+            sentence[field("title")],
+            sentence[self.format_names("author")],
+            sentence(sep=", ")[field("status"), field("peptype"), field("year")],
+            href(url)[url],
+        ]
+
+
+def register() -> None:
+    register_plugin("pybtex.style.labels", "pep", PepLabelStyle)
+    register_plugin("pybtex.style.sorting", "pep", PepSortingStyle)
+    register_plugin("pybtex.style.formatting", "pep", PepStyle)
