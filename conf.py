@@ -43,11 +43,8 @@ extensions = [
 root_doc = "index"
 # The root is the source directory, so keep out everything that is not a page.
 exclude_patterns = [
+    ".*",  # .nox, .venv, .git, .ci, .pytest_cache ...
     "_build",
-    ".nox",
-    ".venv",
-    ".ci",
-    ".git",
     "README.md",
     "requirements",
     "tests",
@@ -72,7 +69,9 @@ myst_heading_anchors = 0
 # https://sphinxcontrib-bibtex.readthedocs.io/en/latest/usage.html
 bibtex_bibfiles = ["peps.bib"]
 bibtex_default_style = "pep"
-bibtex_reference_style = "label"
+# Citations read "(PEP 440)" ({cite:p}) or "PEP 440" ({cite:label}); both
+# styles are registered by the portfolio extension.
+bibtex_reference_style = "pep"
 
 # -- Options for HTML output ------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-html-output

@@ -1,26 +1,19 @@
 """The project's commands. ``./run SESSION`` sets up the machine and runs one.
 
-build        HTML, ePub and PDF into _build/{html,epub,latex}
-html, epub, pdf   one format each
-preview      live-reloading HTML preview (sphinx-autobuild)
-linkcheck    check external links (needs the network; not part of tests)
-lint         ruff over the Python code
-tests        build every format once, then run pytest on the outputs
-readthedocs  build exactly as Read the Docs does, into _build/readthedocs
-lock         re-pin requirements/*.txt from requirements/*.in
+Outputs land in _build/: html/, epub/donald-stufft.epub, latex/donald-stufft.pdf.
 """
 
 from __future__ import annotations
 
 import hashlib
-import os
-import subprocess
+import sys
 from pathlib import Path
 
 import nox
 
-ROOT = Path(__file__).parent
-BUILD = ROOT / "_build"
+sys.path.insert(0, str(Path(__file__).parent))
+from tools.build import BUILD, JOBNAME, LATEXMK, ROOT, build_env, sphinx_args  # noqa: E402
+
 LOCKS = ROOT / "requirements"
 
 nox.options.default_venv_backend = "venv"
@@ -29,7 +22,7 @@ nox.options.sessions = ["build"]
 
 
 def install(session: nox.Session, *locks: str) -> None:
-    """Install the pinned requirements, skipping pip when nothing changed."""
+    """Install the pinned requirements; skip pip when the locks are unchanged."""
     paths = [LOCKS / f"{lock}.txt" for lock in locks]
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest()
     stamp = Path(session.virtualenv.location) / ".lock-digest"
@@ -40,39 +33,9 @@ def install(session: nox.Session, *locks: str) -> None:
     stamp.write_text(digest)
 
 
-def source_date_epoch() -> str:
-    """The last commit's time, so two builds of one commit are identical."""
-    if "SOURCE_DATE_EPOCH" in os.environ:
-        return os.environ["SOURCE_DATE_EPOCH"]
-    try:
-        out = subprocess.run(
-            ["git", "log", "-1", "--format=%ct"],
-            cwd=ROOT, capture_output=True, text=True, check=True,
-        )
-        return out.stdout.strip() or "0"
-    except (OSError, subprocess.CalledProcessError):
-        return "0"
-
-
-def sphinx_args(builder: str, outdir: Path, *extra: str) -> list[str]:
-    """The sphinx-build command line shared by every format."""
-    return [
-        "-b", builder,
-        "-W",  # warnings are errors ...
-        "--keep-going",  # ... reported all at once, not just the first
-        "-n",  # nitpicky: warn about every missing reference
-        "-T",  # full tracebacks, as Read the Docs runs it
-        "-j", "auto",  # read pages in parallel
-        "-d", str(BUILD / "doctrees" / builder),
-        *extra,
-        str(ROOT),
-        str(outdir),
-    ]
-
-
 def sphinx(session: nox.Session, builder: str, outdir: Path) -> None:
-    env = {"SOURCE_DATE_EPOCH": source_date_epoch()}
-    session.run("python", "-m", "sphinx", *sphinx_args(builder, outdir, *session.posargs), env=env)
+    args = sphinx_args(builder, outdir, BUILD / "doctrees" / builder)
+    session.run("python", "-m", "sphinx", *args, *session.posargs, env=build_env())
 
 
 @nox.session
@@ -91,16 +54,12 @@ def epub(session: nox.Session) -> None:
 
 @nox.session
 def pdf(session: nox.Session) -> None:
-    """Build the PDF into _build/latex/donald-stufft.pdf."""
+    """Build the PDF into _build/latex, with latexmk as Read the Docs runs it."""
     install(session, "docs")
     sphinx(session, "latex", BUILD / "latex")
     with session.chdir(BUILD / "latex"):
-        session.run(
-            "latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-",
-            "-jobname=donald-stufft", "-interaction=nonstopmode",
-            external=True, silent=True,
-            env={"SOURCE_DATE_EPOCH": source_date_epoch()},
-        )
+        session.run(*LATEXMK, external=True, silent=True, env=build_env())
+    session.log(f"The PDF is {BUILD / 'latex' / JOBNAME}.pdf")
 
 
 @nox.session
@@ -124,16 +83,16 @@ def preview(session: nox.Session) -> None:
 
 @nox.session
 def linkcheck(session: nox.Session) -> None:
-    """Check every external link (needs the network)."""
+    """Check every external link (needs the network; not part of the tests)."""
     install(session, "docs")
     sphinx(session, "linkcheck", BUILD / "linkcheck")
 
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite; it builds the site once, in every format."""
+    """Run the test suite; it builds every format once, then reads the outputs."""
     install(session, "docs", "tests")
-    session.run("pytest", *session.posargs, env={"SOURCE_DATE_EPOCH": source_date_epoch()})
+    session.run("pytest", *session.posargs, env=build_env())
 
 
 @nox.session

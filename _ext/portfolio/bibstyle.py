@@ -1,7 +1,18 @@
-"""A pybtex style for PEPs: labelled and sorted by PEP number ("PEP 440"),
-each entry giving title, authors, status, type, year and its URL."""
+"""Citation styles for PEPs.
+
+The bibliography is labelled and sorted by PEP number, each entry giving
+title, authors, status, type, year and URL. In the text, ``{cite:p}`pep440```
+reads "(PEP 440)", as the résumé writes it, and ``{cite:label}`pep440```
+reads "PEP 440"; both link to the bibliography entry.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass, field as dataclass_field
+
+import sphinxcontrib.bibtex.plugin
+from sphinxcontrib.bibtex.style.referencing import BracketStyle
+from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
 
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting import toplevel
@@ -40,7 +51,24 @@ class PepStyle(UnsrtStyle):
         ]
 
 
+def _round_brackets() -> BracketStyle:
+    return BracketStyle(left="(", right=")")
+
+
+def _no_brackets() -> BracketStyle:
+    return BracketStyle(left="", right="")
+
+
+@dataclass
+class PepReferenceStyle(LabelReferenceStyle):
+    bracket_parenthetical: BracketStyle = dataclass_field(default_factory=_round_brackets)
+    bracket_label: BracketStyle = dataclass_field(default_factory=_no_brackets)
+
+
 def register() -> None:
+    sphinxcontrib.bibtex.plugin.register_plugin(
+        "sphinxcontrib.bibtex.style.referencing", "pep", PepReferenceStyle
+    )
     register_plugin("pybtex.style.labels", "pep", PepLabelStyle)
     register_plugin("pybtex.style.sorting", "pep", PepSortingStyle)
     register_plugin("pybtex.style.formatting", "pep", PepStyle)

@@ -1,0 +1,66 @@
+"""Shared fixtures: the real site, built once per test session in every format.
+
+Tests read the outputs through the ``site`` fixture; fixture sites for the
+model's validation live under tests/roots/.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tools.build import JOBNAME, ROOT, run_latexmk, run_sphinx
+
+pytest_plugins = ["sphinx.testing.fixtures"]
+
+SHARED = ROOT.parent / "shared"  # the résumé and PEP data the site is made from
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path
+
+    @property
+    def html(self) -> Path:
+        return self.root / "html"
+
+    @property
+    def epub(self) -> Path:
+        return next((self.root / "epub").glob("*.epub"))
+
+    @property
+    def latex(self) -> Path:
+        return self.root / "latex"
+
+    @property
+    def pdf(self) -> Path:
+        return self.root / "latex" / f"{JOBNAME}.pdf"
+
+
+def _check(result, what: str) -> None:
+    if result.returncode:
+        pytest.exit(f"{what} failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}", returncode=1)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Site:
+    """Build HTML, ePub and PDF once, strictly, exactly as `./run build` does."""
+    root = tmp_path_factory.mktemp("site")
+    for builder in ("html", "epub", "latex"):
+        _check(run_sphinx(builder, root / builder, root / "doctrees" / builder), f"sphinx -b {builder}")
+    _check(run_latexmk(root / "latex"), "latexmk")
+    return Site(root)
+
+
+@pytest.fixture
+def site_copy(tmp_path) -> Path:
+    """A copy of the site's sources, for tests that break them on purpose."""
+    dest = tmp_path / "src"
+    shutil.copytree(
+        ROOT, dest,
+        ignore=shutil.ignore_patterns("_build", ".nox", ".venv", ".git", "node_modules", "__pycache__"),
+    )
+    return dest

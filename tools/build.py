@@ -1,0 +1,70 @@
+"""How the site is built, in one place: nox sessions and the test suite both
+call these, so the tests check exactly what `./run build` produces.
+
+Standard library only: the noxfile imports it before any venv exists.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BUILD = ROOT / "_build"
+JOBNAME = "donald-stufft"  # the PDF's file name
+
+
+def source_date_epoch() -> str:
+    """SOURCE_DATE_EPOCH, else the last commit's time (reproducible-builds.org)."""
+    if os.environ.get("SOURCE_DATE_EPOCH"):
+        return os.environ["SOURCE_DATE_EPOCH"]
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%ct"],
+            cwd=ROOT, capture_output=True, text=True, check=True,
+        )
+    except (OSError, subprocess.CalledProcessError):
+        return "0"
+    return out.stdout.strip() or "0"
+
+
+def build_env() -> dict[str, str]:
+    return {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch()}
+
+
+def sphinx_args(builder: str, outdir: Path, doctrees: Path, srcdir: Path = ROOT) -> list[str]:
+    """The sphinx-build arguments every format is built with."""
+    return [
+        "-b", builder,
+        "-W",  # warnings are errors (since Sphinx 8.1 all are reported, not just the first)
+        "--keep-going",  # said explicitly, as Read the Docs says it
+        "-n",  # nitpicky: warn about every missing reference
+        "-T",  # full tracebacks
+        "-j", "auto",  # read pages in parallel
+        "-d", str(doctrees),
+        str(srcdir),
+        str(outdir),
+    ]
+
+
+# Read the Docs' own call, run inside Sphinx's LaTeX output directory.
+LATEXMK = [
+    "latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-",
+    f"-jobname={JOBNAME}", "-interaction=nonstopmode",
+]
+
+
+def run_sphinx(builder: str, outdir: Path, doctrees: Path, srcdir: Path = ROOT,
+               *extra: str) -> subprocess.CompletedProcess:
+    """Run sphinx-build with this interpreter; the tests call this."""
+    return subprocess.run(
+        [sys.executable, "-m", "sphinx", *sphinx_args(builder, outdir, doctrees, srcdir), *extra],
+        env=build_env(), capture_output=True, text=True,
+    )
+
+
+def run_latexmk(latexdir: Path) -> subprocess.CompletedProcess:
+    """Typeset Sphinx's LaTeX output into latexdir/donald-stufft.pdf."""
+    return subprocess.run(LATEXMK, cwd=latexdir, env=build_env(), capture_output=True, text=True)
