@@ -9,13 +9,13 @@ import zlib
 
 import pytest
 
-# A US number as people write it: 215-555-0123, 215.555.0123, 215 555 0123.
+# A US number as people write it: NNN-NNN-NNNN, NNN.NNN.NNNN, NNN NNN NNNN.
 US_PHONE = re.compile(r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b")
 
 
 def _number(phone: str) -> re.Pattern:
     """The number's digits in order, with up to three separators between
-    each: "(215) 555-0123", "+1 215.555.0123", "2155550123"."""
+    each: "(NNN) NNN-NNNN", "+1 NNN.NNN.NNNN", "NNNNNNNNNN"."""
     digits = re.sub(r"\D", "", phone)[-10:]
     return re.compile(r"(?<!\d)" + r"\D{0,3}".join(digits) + r"(?!\d)")
 
