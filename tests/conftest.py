@@ -7,6 +7,7 @@ model's validation live under tests/roots/.
 from __future__ import annotations
 
 import shutil
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,15 @@ from tools.build import JOBNAME, ROOT, run_latexmk, run_sphinx
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 SHARED = ROOT.parent / "shared"  # the résumé and PEP data the site is made from
+
+# Fixture sites (tests/roots/test-<name>/) load the portfolio extension from here.
+sys.path.insert(0, str(ROOT / "_ext"))
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where sphinx.testing finds the fixture sites: tests/roots/test-<name>/."""
+    return ROOT / "tests" / "roots"
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,16 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import bibstyle
+from . import bibstyle, collect, model
 
 
 def setup(app: Sphinx) -> dict:
     bibstyle.register()
+    collect.setup(app)  # what each page contributes, kept across builds
+    model.setup(app)  # the career model, validated once all pages are read
     return {
         "version": "1",
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }
