@@ -23,7 +23,6 @@ from .model import Career, Role, career
 from .nodes import portfolio_view
 
 WIDTH = 600  # user units; the SVG scales to the column, TikZ to \linewidth
-LABEL_WIDTH = 118  # employer names, left of the plot
 ROW = 20  # height of one employer's row
 BAR = 12
 AXIS = 18  # room for the year labels
@@ -103,19 +102,21 @@ def layout(career: Career) -> Figure:
     years = [r.start.year for r in career.roles] + [p.year for p in career.peps.values()]
     first = min(years, default=career.today.year)
     last = career.today.year
-    span = WIDTH - LABEL_WIDTH - 4
+    rows = _employers(career.roles)
+    # Employer names sit left of the plot; about 0.55 em a character.
+    label_width = max((len(name) for name, _ in rows), default=4) * FONT * 0.55 + 10
+    span = WIDTH - label_width - 4
     per_month = span / ((last - first + 1) * 12)
 
     def x(year: int, month: int = 1) -> float:
-        return LABEL_WIDTH + ((year - first) * 12 + month - 1) * per_month
+        return label_width + ((year - first) * 12 + month - 1) * per_month
 
-    rows = _employers(career.roles)
     height = (len(rows) + 1) * ROW + AXIS + 4
     figure = Figure(WIDTH, height, first, last, description=describe(career))
 
     for row, (employer, roles) in enumerate(rows):
         top = row * ROW + (ROW - BAR) / 2
-        figure.labels.append(Label(LABEL_WIDTH - 6, top + BAR - 2, employer, anchor="end"))
+        figure.labels.append(Label(label_width - 6, top + BAR - 2, employer, anchor="end"))
         for role in roles:
             end = role.end or career.today
             start_x, end_x = x(role.start.year, role.start.month), x(end.year, end.month) + per_month
@@ -125,7 +126,7 @@ def layout(career: Career) -> Figure:
             ))
 
     pep_row = len(rows) * ROW
-    figure.labels.append(Label(LABEL_WIDTH - 6, pep_row + ROW / 2 + 3.5, "PEPs", anchor="end"))
+    figure.labels.append(Label(label_width - 6, pep_row + ROW / 2 + 3.5, "PEPs", anchor="end"))
     by_year: dict[int, list] = {}
     for pep in career.peps.values():
         by_year.setdefault(pep.year, []).append(pep)
@@ -138,7 +139,7 @@ def layout(career: Career) -> Figure:
             ))
 
     axis = (len(rows) + 1) * ROW
-    figure.rules.append(Rule(LABEL_WIDTH, axis, x(last) + 12 * per_month, axis))
+    figure.rules.append(Rule(label_width, axis, x(last) + 12 * per_month, axis))
     for year in range(first, last + 1):
         figure.rules.append(Rule(x(year), axis, x(year), axis + 3))
         if (year - first) % 2 == 0 or year == last:
@@ -280,7 +281,9 @@ def _fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             path = Path(builder.outdir, IMAGE)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(svg(drawing, standalone=True), encoding="utf-8")
-            content = nodes.image(uri=_image_uri(node["docname"]), alt=drawing.description)
+            uri = _image_uri(node["docname"])
+            # "?": not a source image for Sphinx to copy; the file is already there.
+            content = nodes.image(uri=uri, candidates={"?": uri}, alt=drawing.description)
         elif builder.format == "html":
             def href(target: str) -> str:
                 return builder.get_relative_uri(node["docname"], target)

@@ -16,9 +16,7 @@ Which kind a page is follows from where it is:
 
 from __future__ import annotations
 
-import hashlib
 import json
-import pickle
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -469,14 +467,8 @@ def build(env: BuildEnvironment) -> Career:
     )
 
 
-def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Build the model; if it changed, every page showing a view is rewritten."""
+def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     env.portfolio_career = build(env)
-    fingerprint = hashlib.sha256(pickle.dumps(env.portfolio_career)).hexdigest()
-    if fingerprint == getattr(env, "portfolio_fingerprint", None):
-        return []
-    env.portfolio_fingerprint = fingerprint
-    return sorted(d for d, page in env.portfolio_pages.items() if page.has_views)
 
 
 def setup(app: Sphinx) -> None:

@@ -10,12 +10,19 @@ resolves references, so the links in a view are plain cross-references
 nitpicky mode checks, and "(PEP 440)" comes out as the citation style says.
 The career figure depends on the builder, so ``figure.py`` fills it at
 ``doctree-resolved``.
+
+A page's views change when other pages do. After each read, ``_outdated``
+hashes what every page's views would show and hands Sphinx (``env-updated``)
+the pages whose hash changed, and only those, to rewrite.
 """
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 import posixpath
 from collections.abc import Iterable
+from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
@@ -24,6 +31,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
+from . import figure
 from .exports import RESUME
 from .model import Career, Contribution, Role, career, duration, front_matter, page_kind
 from .nodes import portfolio_view
@@ -213,9 +221,9 @@ def skills_map(c: Career, docname: str) -> list[nodes.Node]:
     dl = nodes.definition_list(classes=["portfolio-skills"])
     for group, names in (("skill", c.person.skills), ("language", c.person.languages)):
         for name in names:
-            term = nodes.term(name, name, ids=[skill_id(name)])
+            item = nodes.definition_list_item("", nodes.term(name, name, ids=[skill_id(name)]))
             if group == "language":
-                term += nodes.classifier("language", "language")
+                item += nodes.classifier("language", "language")
             body = nodes.definition()
             roles = [r for r in c.roles if name in r.skills]
             contributions = [x for x in c.contributions if name in x.skills]
@@ -226,7 +234,8 @@ def skills_map(c: Career, docname: str) -> list[nodes.Node]:
             if contributions:
                 body += nodes.paragraph("", "", _text("Open source: "), *_joined(
                     _xref(docname, "std", "ref", x.label, x.title) for x in contributions))
-            dl += nodes.definition_list_item("", term, body)
+            item += body
+            dl += item
     return [dl]
 
 
@@ -289,6 +298,30 @@ class FillViews(SphinxPostTransform):
                 node.replace_self(content)
             else:
                 node.parent.remove(node)
+
+
+def _digest(c: Career, docname: str, views: list[str]) -> str:
+    """What the page's views would show, hashed."""
+    digest = hashlib.sha256()
+    for view in views:
+        if view in RENDERERS:
+            for node in RENDERERS[view](c, docname):
+                digest.update(node.pformat().encode())
+        else:  # the figure: its geometry decides every rendering of it
+            digest.update(pickle.dumps(figure.layout(c)))
+    return digest.hexdigest()
+
+
+def _outdated(app: Sphinx, env) -> list[str]:
+    """Pages whose views come out different from the last build: Sphinx
+    rewrites them, though their sources did not change."""
+    c = career(env)
+    previous = getattr(env, "portfolio_digests", {})
+    env.portfolio_digests = {
+        docname: _digest(c, docname, page.views)
+        for docname, page in env.portfolio_pages.items() if page.views
+    }
+    return sorted(d for d, digest in env.portfolio_digests.items() if previous.get(d) != digest)
 
 
 # -- Placeholders, while reading ----------------------------------------------
@@ -366,10 +399,20 @@ def _index_entries(data: dict, target: str, env) -> list[tuple]:
     return entries
 
 
+STATIC = Path(__file__).parent / "static"
+
+
+def _add_static(app: Sphinx, config) -> None:
+    config.html_static_path.append(str(STATIC))
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("config-inited", _add_static)
+    app.add_css_file("portfolio.css")
     app.add_node(portfolio_view)
     app.add_transform(PageViews)
     app.add_post_transform(FillViews)
+    app.connect("env-updated", _outdated, priority=600)  # after the model is built (500)
     for name in ("timeline", "at-a-glance", "profile", "skills-map"):
         app.add_directive(name, view_directive(name))
     app.add_directive("pep-table", PepTableDirective)
