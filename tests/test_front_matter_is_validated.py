@@ -81,16 +81,20 @@ BAD_INPUTS = {
         "field 'end': 2012-05 is before the start, 2013-12",
     ),
     "unknown skill": (
-        "experience/earlier.md", "skills: [Packaging, Python]", "skills: [Packaging, Cobol]", 6,
-        "field 'skills[1]': 'Cobol' is not allowed; allowed: one of: API Design, Packaging, "
-        "Python, Security",
+        "experience/earlier.md", "skills: [Packaging]", "skills: [Packaging, Cooking]", 6,
+        "field 'skills[1]': 'Cooking' is not allowed; allowed: one of: API Design, Packaging, "
+        "Security",
+    ),
+    "unknown language": (
+        "experience/earlier.md", "languages: [Python]", "languages: [Cobol]", 7,
+        "field 'languages[0]': 'Cobol' is not allowed; allowed: one of: Python",
     ),
     "unknown bib key": (
         "open-source/packaging/versioning.md", "peps: [pep440]", "peps: [pep9999]", 4,
         "field 'peps[0]': 'pep9999' is not allowed; allowed: one of: pep440, pep691",
     ),
     "unknown page reference": (
-        "experience/earlier.md", "contributions: [versioning]", "contributions: [nowhere]", 7,
+        "experience/earlier.md", "contributions: [versioning]", "contributions: [nowhere]", 8,
         "field 'contributions[0]': 'nowhere' is not allowed; allowed: one of: versioning",
     ),
     "relation not mirrored": (
@@ -98,7 +102,7 @@ BAD_INPUTS = {
         "field 'roles' lacks 'earlier'",
     ),
     "duplicate page id": (  # reported on the page read second
-        "experience/earlier.md", "(earlier)=", "(later)=", 10,
+        "experience/earlier.md", "(earlier)=", "(later)=", 11,
         "duplicate page id 'later': experience/later.md already uses it",
     ),
     "missing page id": (

@@ -209,9 +209,10 @@ def test_the_skills_map_shows_each_skill_with_its_evidence(site):
         term = next((dt for dt in skills.find_all("dt") if dt.contents[0] == name), None)
         assert term is not None, name
         links = {a.get_text() for a in term.find_next_sibling("dd").select("a")}
+        key = "languages" if name in PERSON["languages"] else "skills"
         shown_by = {f"{r.meta['position']}, {r.meta['employer']}" for r in ROLES
-                    if name in r.meta["skills"]}
-        shown_by |= {c.title for c in CONTRIBUTIONS if name in c.meta["skills"]}
+                    if name in r.meta.get(key, [])}
+        shown_by |= {c.title for c in CONTRIBUTIONS if name in c.meta.get(key, [])}
         assert links == shown_by, name
 
 

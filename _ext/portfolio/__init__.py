@@ -18,7 +18,7 @@ def setup(app: Sphinx) -> dict:
     exports.setup(app)  # resume.json and JSON-LD, for the web site
     return {
         "version": "1",
-        "env_version": 2,
+        "env_version": 3,  # bump when what the extension keeps on the env changes
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

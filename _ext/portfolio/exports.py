@@ -71,7 +71,7 @@ def json_resume(c: Career, created: dict[str, str], epoch: int | None) -> dict[s
         "description": x.summary,
         "entity": x.project,
         "type": x.kind,
-        "keywords": x.skills,
+        "keywords": x.skills + x.languages,
     } for x in c.contributions]
     publications = []
     for key, pep in c.peps.items():

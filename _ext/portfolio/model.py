@@ -113,6 +113,7 @@ class Role:
     contributions: list[str]  # labels of contribution pages
     highlights: list[str]  # the résumé bullets, plain text
     location: str | None = None
+    languages: list[str] = field(default_factory=list)  # programming languages, from index.md
 
     @property
     def dates(self) -> str:
@@ -134,6 +135,7 @@ class Contribution:
     skills: list[str]
     roles: list[str]  # labels of role pages
     summary: str  # the résumé bullet, plain text
+    languages: list[str] = field(default_factory=list)  # programming languages, from index.md
 
 
 @dataclass(frozen=True)
@@ -403,13 +405,13 @@ def build(env: BuildEnvironment) -> Career:
     contribution_docs = [d for d in order if kinds[d] == "contribution"]
 
     person = _person(env, report)
-    taxonomy = person.skills + person.languages
     peps = _peps(env)
     role_labels = _labels(env, role_docs, report)
     contribution_labels = _labels(env, contribution_docs, report)
 
-    role_schema = schema.role_schema(taxonomy, contribution_labels)
-    contribution_schema = schema.contribution_schema(taxonomy, role_labels, peps)
+    role_schema = schema.role_schema(person.skills, person.languages, contribution_labels)
+    contribution_schema = schema.contribution_schema(
+        person.skills, person.languages, role_labels, peps)
 
     roles = []
     for label, docname in role_labels.items():
@@ -427,6 +429,7 @@ def build(env: BuildEnvironment) -> Career:
             end=None if data["end"] == "present" else YearMonth.parse(data["end"]),
             skills=data["skills"], contributions=data["contributions"],
             highlights=page.bullets, location=data.get("location"),
+            languages=data.get("languages", []),
         ))
 
     contributions = []
@@ -442,16 +445,18 @@ def build(env: BuildEnvironment) -> Career:
             docname=docname, label=label, title=page.title,
             project=data["project"], kind=data["kind"], peps=data["peps"],
             skills=data["skills"], roles=data["roles"], summary=page.first_paragraph,
+            languages=data.get("languages", []),
         ))
 
     _check_mirrored(env, roles, contributions, report)
 
-    shown = {s for page in [*roles, *contributions] for s in page.skills}
-    for skill in taxonomy:
-        if skill not in shown:
-            report.warn(root, "languages" if skill in person.languages else "skills", (
-                f"'{skill}' is shown by no page: list it in the 'skills' of a role or "
-                "contribution that shows it, or remove it from the taxonomy"), "skills")
+    for key, names in (("skills", person.skills), ("languages", person.languages)):
+        shown = {name for page in [*roles, *contributions] for name in getattr(page, key)}
+        for name in names:
+            if name not in shown:
+                report.warn(root, key, (
+                    f"'{name}' is shown by no page: list it in the '{key}' of a role or "
+                    "contribution that shows it, or remove it from the taxonomy"), "skills")
 
     epoch = env.config.portfolio_source_date_epoch
     today = YearMonth.from_timestamp(epoch if epoch is not None else 0)

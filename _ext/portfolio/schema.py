@@ -81,7 +81,8 @@ def person_schema() -> dict:
     })
 
 
-def role_schema(skills: Iterable[str], contributions: Iterable[str]) -> dict:
+def role_schema(skills: Iterable[str], languages: Iterable[str],
+                contributions: Iterable[str]) -> dict:
     return _page(
         {
             "employer": _text(),
@@ -90,21 +91,25 @@ def role_schema(skills: Iterable[str], contributions: Iterable[str]) -> dict:
                       "description": "a year-month, YYYY-MM"},
             "end": {"type": "string", "pattern": YEAR_MONTH + "|^present$",
                     "description": 'a year-month, YYYY-MM, or "present"'},
-            "skills": _one_of(skills, "skills or languages from the taxonomy in index.md"),
+            "skills": _one_of(skills, "skills from the taxonomy in index.md"),
             "contributions": _one_of(contributions, "contribution page labels"),
         },
-        {"location": _text()},
+        {"location": _text(), "languages": _one_of(languages, "languages from index.md")},
     )
 
 
-def contribution_schema(skills: Iterable[str], roles: Iterable[str], peps: Iterable[str]) -> dict:
-    return _page({
-        "project": {"enum": PROJECTS, "description": "one of " + ", ".join(PROJECTS)},
-        "kind": {"enum": KINDS, "description": "one of " + ", ".join(KINDS)},
-        "peps": _one_of(peps, "bib keys from peps.bib"),
-        "skills": _one_of(skills, "skills or languages from the taxonomy in index.md"),
-        "roles": _one_of(roles, "role page labels"),
-    })
+def contribution_schema(skills: Iterable[str], languages: Iterable[str], roles: Iterable[str],
+                        peps: Iterable[str]) -> dict:
+    return _page(
+        {
+            "project": {"enum": PROJECTS, "description": "one of " + ", ".join(PROJECTS)},
+            "kind": {"enum": KINDS, "description": "one of " + ", ".join(KINDS)},
+            "peps": _one_of(peps, "bib keys from peps.bib"),
+            "skills": _one_of(skills, "skills from the taxonomy in index.md"),
+            "roles": _one_of(roles, "role page labels"),
+        },
+        {"languages": _one_of(languages, "languages from index.md")},
+    )
 
 
 _TYPES = {"array": "a list", "object": "a mapping", "string": "text"}

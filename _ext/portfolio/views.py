@@ -225,8 +225,9 @@ def skills_map(c: Career, docname: str) -> list[nodes.Node]:
             if group == "language":
                 item += nodes.classifier("language", "language")
             body = nodes.definition()
-            roles = [r for r in c.roles if name in r.skills]
-            contributions = [x for x in c.contributions if name in x.skills]
+            roles = [r for r in c.roles if name in (r.skills, r.languages)[group == "language"]]
+            contributions = [x for x in c.contributions
+                             if name in (x.skills, x.languages)[group == "language"]]
             if roles:
                 body += nodes.paragraph("", "", _text("Roles: "), *_joined(
                     _xref(docname, "std", "ref", r.label, f"{r.position}, {r.employer}")
@@ -394,7 +395,7 @@ def _index_entries(data: dict, target: str, env) -> list[tuple]:
     for key in strings(data.get("peps")):
         if key in bib:
             entries.append(("single", f"PEP {bib[key].fields['number']}", target, "", None))
-    for skill in strings(data.get("skills")):
+    for skill in strings(data.get("skills")) + strings(data.get("languages")):
         entries.append(("single", skill, target, "", None))
     return entries
 
