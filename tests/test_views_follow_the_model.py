@@ -204,10 +204,10 @@ def test_the_profile_shows_contact_languages_and_skills_but_no_phone(site):
 
 
 def test_the_skills_map_shows_each_skill_with_its_evidence(site):
-    skills = article(site, "skills").select_one("dl.portfolio-skills")
+    terms = article(site, "skills").select("dl.portfolio-skills > dt")
+    assert [dt.get_text() for dt in terms] == PERSON["skills"] + PERSON["languages"]
     for name in PERSON["skills"] + PERSON["languages"]:
-        term = next((dt for dt in skills.find_all("dt") if dt.contents[0] == name), None)
-        assert term is not None, name
+        term = next(dt for dt in terms if dt.get_text() == name)
         links = {a.get_text() for a in term.find_next_sibling("dd").select("a")}
         key = "languages" if name in PERSON["languages"] else "skills"
         shown_by = {f"{r.meta['position']}, {r.meta['employer']}" for r in ROLES

@@ -101,7 +101,7 @@ def describe(career: Career) -> str:
 def layout(career: Career) -> Figure:
     years = [r.start.year for r in career.roles] + [p.year for p in career.peps.values()]
     first = min(years, default=career.today.year)
-    last = career.today.year
+    last = max([career.today.year, *years])
     rows = _employers(career.roles)
     # Employer names sit left of the plot; about 0.55 em a character.
     label_width = max((len(name) for name, _ in rows), default=4) * FONT * 0.55 + 10
@@ -142,7 +142,7 @@ def layout(career: Career) -> Figure:
     figure.rules.append(Rule(label_width, axis, x(last) + 12 * per_month, axis))
     for year in range(first, last + 1):
         figure.rules.append(Rule(x(year), axis, x(year), axis + 3))
-        if (year - first) % 2 == 0 or year == last:
+        if (last - year) % 2 == 0:  # every other year, back from this one
             figure.labels.append(Label(x(year) + 6 * per_month, axis + 13, str(year),
                                        anchor="middle", muted=True))
     return figure

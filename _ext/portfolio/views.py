@@ -217,17 +217,15 @@ def skill_id(skill: str) -> str:
 
 
 def skills_map(c: Career, docname: str) -> list[nodes.Node]:
-    """Each skill and language, and the pages that show it."""
-    dl = nodes.definition_list(classes=["portfolio-skills"])
-    for group, names in (("skill", c.person.skills), ("language", c.person.languages)):
+    """Each skill, then each language, and the pages that show it."""
+    out: list[nodes.Node] = []
+    for title, key, names in (("Skills", "skills", c.person.skills),
+                              ("Programming languages", "languages", c.person.languages)):
+        dl = nodes.definition_list(classes=["portfolio-skills"])
         for name in names:
-            item = nodes.definition_list_item("", nodes.term(name, name, ids=[skill_id(name)]))
-            if group == "language":
-                item += nodes.classifier("language", "language")
             body = nodes.definition()
-            roles = [r for r in c.roles if name in (r.skills, r.languages)[group == "language"]]
-            contributions = [x for x in c.contributions
-                             if name in (x.skills, x.languages)[group == "language"]]
+            roles = [r for r in c.roles if name in getattr(r, key)]
+            contributions = [x for x in c.contributions if name in getattr(x, key)]
             if roles:
                 body += nodes.paragraph("", "", _text("Roles: "), *_joined(
                     _xref(docname, "std", "ref", r.label, f"{r.position}, {r.employer}")
@@ -235,9 +233,10 @@ def skills_map(c: Career, docname: str) -> list[nodes.Node]:
             if contributions:
                 body += nodes.paragraph("", "", _text("Open source: "), *_joined(
                     _xref(docname, "std", "ref", x.label, x.title) for x in contributions))
-            item += body
-            dl += item
-    return [dl]
+            dl += nodes.definition_list_item(
+                "", nodes.term(name, name, ids=[skill_id(name)]), body)
+        out += [nodes.rubric(title, title), dl]
+    return out
 
 
 def _table(headers: list[str], rows: list[list[list[nodes.Node]]], widths: list[int],
