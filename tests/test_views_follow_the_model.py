@@ -158,6 +158,11 @@ def test_the_career_figure_is_inline_svg_with_a_text_alternative(site):
         assert f"{role.meta['employer']}, {role.meta['position']}, {dates(role)}" in description
     assert len(svg.select("rect.pf-bar")) == len(ROLES)
     assert len(svg.select("circle.pf-dot")) == len(PEP_KEYS)
+    # Each bar leads to its role, each dot to its PEP's bibliography entry.
+    assert sorted(a["href"] for a in svg.select("a:has(> rect.pf-bar)")) == sorted(
+        f"{Path(r.docname).name}.html" for r in ROLES)
+    dots = [circle.parent for circle in svg.select("circle.pf-dot")]
+    assert all(a.name == "a" and a["href"].startswith("../standards.html#") for a in dots)
     # Readable in dark mode: text takes the page's colour, bars Furo's.
     style = svg.find("style").get_text()
     assert re.search(r"\.pf-text \{ fill: currentColor;", style)

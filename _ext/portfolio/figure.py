@@ -48,6 +48,7 @@ class Dot:
     x: float
     y: float
     title: str
+    key: str  # the PEP's bib key
 
 
 @dataclass(frozen=True)
@@ -94,8 +95,8 @@ def describe(career: Career) -> str:
     by_year: dict[int, list[str]] = {}
     for pep in career.peps.values():
         by_year.setdefault(pep.year, []).append(str(pep.number))
-    peps = "; ".join(f"{year}: PEP {', '.join(numbers)}" for year, numbers in sorted(by_year.items()))
-    return f"Career timeline. Roles: {roles}. PEPs authored, by year: {peps}."
+    peps = "; ".join(f"{year}: {', '.join(numbers)}" for year, numbers in sorted(by_year.items()))
+    return f"Career timeline. Roles: {roles}. Numbers of the PEPs authored, by year: {peps}."
 
 
 def layout(career: Career) -> Figure:
@@ -135,7 +136,7 @@ def layout(career: Career) -> Figure:
         for i, pep in enumerate(peps):
             figure.dots.append(Dot(
                 x(year) + step * (i + 0.5), pep_row + ROW / 2,
-                f"PEP {pep.number}: {pep.title} ({pep.year})",
+                f"PEP {pep.number}: {pep.title} ({pep.year})", pep.key,
             ))
 
     axis = (len(rows) + 1) * ROW
@@ -173,8 +174,9 @@ svg { color: #1a1a1a; }
 """
 
 
-def svg(figure: Figure, href=None, standalone: bool = False) -> str:
-    """The figure as SVG. ``href(docname)`` links each bar to its role page."""
+def svg(figure: Figure, href=None, cite=None, standalone: bool = False) -> str:
+    """The figure as SVG. ``href(docname)`` links each bar to its role page,
+    ``cite(key)`` each dot to its PEP's entry in the bibliography."""
     colours = {"bar": BAR_COLOUR, "pep": PEP_COLOUR, "font": FONT, "small": FONT - 1}
     style = _SVG_STYLE % colours + (_SVG_STANDALONE_STYLE % colours if standalone else "")
     title = f"Career, {figure.first_year} to {figure.last_year}"
@@ -198,8 +200,11 @@ def svg(figure: Figure, href=None, standalone: bool = False) -> str:
             rect = f"<a href={quoteattr(href(bar.docname))}>{rect}</a>"
         out.append(rect)
     for dot in figure.dots:
-        out.append(f'<circle class="pf-dot" cx="{dot.x:.1f}" cy="{dot.y:.1f}" r="3.5">'
-                   f"<title>{escape(dot.title)}</title></circle>")
+        circle = (f'<circle class="pf-dot" cx="{dot.x:.1f}" cy="{dot.y:.1f}" r="3.5">'
+                  f"<title>{escape(dot.title)}</title></circle>")
+        if cite and cite(dot.key):
+            circle = f"<a href={quoteattr(cite(dot.key))}>{circle}</a>"
+        out.append(circle)
     for label in figure.labels:
         cls = "pf-muted" if label.muted else "pf-text"
         out.append(f'<text class="{cls}" x="{label.x:.1f}" y="{label.y:.1f}" '
@@ -285,9 +290,15 @@ def _fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             # "?": not a source image for Sphinx to copy; the file is already there.
             content = nodes.image(uri=uri, candidates={"?": uri}, alt=drawing.description)
         elif builder.format == "html":
-            def href(target: str) -> str:
-                return builder.get_relative_uri(node["docname"], target)
-            content = nodes.raw("", svg(drawing, href), format="html")
+            def href(target: str, anchor: str = "") -> str:
+                return builder.get_relative_uri(node["docname"], target) + anchor
+
+            def cite(key: str) -> str | None:
+                return next((href(c.bibliography_key.docname, "#" + c.citation_id)
+                             for c in citations if c.key == key), None)
+
+            citations = app.env.get_domain("cite").citations
+            content = nodes.raw("", svg(drawing, href, cite), format="html")
         else:
             content = nodes.paragraph(drawing.description, drawing.description)
         caption = (f"Roles by employer, {drawing.first_year}–{drawing.last_year}; "
