@@ -152,7 +152,8 @@ def test_malformed_yaml_is_reported_by_myst_with_file_and_line(make_app, rootdir
     page.write_text(page.read_text().replace("skills: [Security]", "skills: [Security"))
     app = make_app("html", srcdir=src)
     app.build()
-    assert re.search(rf"{re.escape(str(page))}:\d+: WARNING: Malformed YAML", app.warning.getvalue())
+    warnings = app.warning.getvalue()
+    assert re.search(rf"{re.escape(str(page))}:\d+: WARNING: Malformed YAML", warnings)
 
 
 def test_a_bad_date_stops_the_real_build(site_copy, tmp_path):

@@ -96,7 +96,8 @@ def test_a_role_page_lists_its_related_contributions(site, role):
 def test_a_contribution_page_states_project_kind_and_peps(site, contribution):
     page = article(site, contribution.docname)
     facts = page.select_one("p.portfolio-facts").get_text()
-    assert facts.startswith(f"{contribution.meta['project']} · {contribution.meta['kind'].capitalize()}")
+    project, kind = contribution.meta["project"], contribution.meta["kind"].capitalize()
+    assert facts.startswith(f"{project} · {kind}")
     for key in contribution.meta["peps"]:
         assert f"PEP {key.removeprefix('pep')}" in facts
     rubric = page.find("p", class_="rubric", string="Related roles")
@@ -143,7 +144,7 @@ def test_the_timeline_lists_every_role_newest_first_grouped_by_employer(site):
     assert employers == grouped
     lines = [li.get_text(" ", strip=True) for li in timeline.select("li li")]
     assert len(lines) == len(roles)
-    for line, role in zip(lines, roles):
+    for line, role in zip(lines, roles, strict=True):
         assert line.startswith(f"{role.meta['position']} · {dates(role)} · ")
     links = [a["href"] for a in timeline.select("li li a")]
     assert links == [f"{Path(r.docname).name}.html#{r.label}" for r in roles]
@@ -235,7 +236,8 @@ def test_the_pep_table_has_every_pep_and_the_page_about_it(site):
 def test_the_index_lists_employers_peps_and_skills(site):
     entries = {r.meta["employer"] for r in ROLES} | set(PERSON["skills"] + PERSON["languages"])
     entries |= {f"PEP {key[3:]}" for key in PEP_KEYS}
-    genindex = {next(li.stripped_strings) for li in article(site, "genindex").select("td > ul > li")}
+    headwords = article(site, "genindex").select("td > ul > li")
+    genindex = {next(li.stripped_strings) for li in headwords}
     tex = (site.latex / "donald-stufft.tex").read_text(encoding="utf-8")
     for entry in entries:
         assert entry in genindex, entry

@@ -120,7 +120,8 @@ def layout(career: Career) -> Figure:
         figure.labels.append(Label(label_width - 6, top + BAR - 2, employer, anchor="end"))
         for role in roles:
             end = role.end or career.today
-            start_x, end_x = x(role.start.year, role.start.month), x(end.year, end.month) + per_month
+            start_x = x(role.start.year, role.start.month)
+            end_x = x(end.year, end.month) + per_month
             figure.bars.append(Bar(
                 start_x, top, max(end_x - start_x - 1, 1),  # 1 unit apart: two roles stay two
                 f"{role.position}, {role.employer}: {role.dates}", role.docname,
@@ -269,6 +270,20 @@ def _image_uri(docname: str) -> str:
     return posixpath.relpath(IMAGE, posixpath.dirname(docname) or ".")
 
 
+def _inline_svg(app: Sphinx, drawing: Figure, docname: str) -> str:
+    """The SVG for a web page: bars link to roles, dots to the bibliography."""
+    citations = app.env.get_domain("cite").citations
+
+    def href(target: str, anchor: str = "") -> str:
+        return app.builder.get_relative_uri(docname, target) + anchor
+
+    def cite(key: str) -> str | None:
+        return next((href(c.bibliography_key.docname, "#" + c.citation_id)
+                     for c in citations if c.key == key), None)
+
+    return svg(drawing, href, cite)
+
+
 def _fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Draw the figure for this builder: inline SVG, an SVG file, or TikZ."""
     placeholders = [n for n in doctree.findall(portfolio_view) if n["view"] == "career-figure"]
@@ -290,15 +305,7 @@ def _fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             # "?": not a source image for Sphinx to copy; the file is already there.
             content = nodes.image(uri=uri, candidates={"?": uri}, alt=drawing.description)
         elif builder.format == "html":
-            def href(target: str, anchor: str = "") -> str:
-                return builder.get_relative_uri(node["docname"], target) + anchor
-
-            def cite(key: str) -> str | None:
-                return next((href(c.bibliography_key.docname, "#" + c.citation_id)
-                             for c in citations if c.key == key), None)
-
-            citations = app.env.get_domain("cite").citations
-            content = nodes.raw("", svg(drawing, href, cite), format="html")
+            content = nodes.raw("", _inline_svg(app, drawing, node["docname"]), format="html")
         else:
             content = nodes.paragraph(drawing.description, drawing.description)
         caption = (f"Roles by employer, {drawing.first_year}–{drawing.last_year}; "

@@ -73,7 +73,8 @@ def person_schema() -> dict:
         "name": _text(),
         "headline": _text(),
         "location": _text(),
-        "email": {"type": "string", "pattern": "^[^@ ]+@[^@ ]+$", "description": "an email address"},
+        "email": {"type": "string", "pattern": "^[^@ ]+@[^@ ]+$",
+                  "description": "an email address"},
         "profiles": {"type": "array", "items": profile, "description": "a list of profiles"},
         "summary": _text(),
         "languages": names,
@@ -160,7 +161,9 @@ def problems(schema: dict, data: dict) -> Iterator[tuple[str, str]]:
         elif error.validator == "uniqueItems":
             what = "lists an item twice"
         elif error.validator == "type":
-            what = f"{error.instance!r} is not {_TYPES.get(error.validator_value, error.validator_value)}"
+            expected = _TYPES.get(error.validator_value, error.validator_value)
+            what = f"{error.instance!r} is not {expected}"
         else:
             what = f"{error.instance!r} is not {error.schema.get('description', 'valid')}"
-        yield (str(path[0]) if path else ""), f"field '{field}': {what}; allowed: {_allowed(error.schema)}"
+        yield (str(path[0]) if path else ""), (
+            f"field '{field}': {what}; allowed: {_allowed(error.schema)}")

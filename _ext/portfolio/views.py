@@ -182,9 +182,9 @@ def at_a_glance(c: Career, docname: str) -> list[nodes.Node]:
             f"{years}{'+' if months else ''} years, since {first.label}"))
     if c.peps:
         count = len(c.peps)
-        years = sorted(p.year for p in c.peps.values())
-        fields += _field("PEPs authored", _text(
-            f"{count}, {years[0]}–{years[-1]}" if years[0] != years[-1] else f"{count}, {years[0]}"))
+        years = [p.year for p in c.peps.values()]
+        span = f"{min(years)}–{max(years)}" if min(years) != max(years) else str(min(years))
+        fields += _field("PEPs authored", _text(f"{count}, {span}"))
     return [fields]
 
 
