@@ -17,7 +17,7 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .model import Career, career
+from .model import Career, career, source_date_epoch
 
 RESUME = "resume.json"
 RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
@@ -40,7 +40,7 @@ def _iso_date(created: str) -> str | None:
         return None
 
 
-def json_resume(c: Career, created: dict[str, str], epoch: int | None) -> dict[str, Any]:
+def json_resume(c: Career, created: dict[str, str], epoch: int) -> dict[str, Any]:
     """The résumé as JSON Resume: basics, work, projects, publications, skills.
 
     ``languages`` is left out on purpose: in JSON Resume it lists spoken
@@ -87,9 +87,10 @@ def json_resume(c: Career, created: dict[str, str], epoch: int | None) -> dict[s
     skills = [{"name": skill} for skill in p.skills]
     if p.languages:
         skills.append({"name": "Programming Languages", "keywords": p.languages})
-    meta: dict[str, Any] = {"version": "v1.0.0"}
-    if epoch is not None:
-        meta["lastModified"] = time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(epoch))
+    meta = {
+        "version": "v1.0.0",
+        "lastModified": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(epoch)),
+    }
     return {
         "$schema": RESUME_SCHEMA,
         "basics": basics,
@@ -129,7 +130,7 @@ def _created(app: Sphinx) -> dict[str, str]:
 def _write_resume(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.name not in BUILDERS:
         return
-    data = json_resume(career(app.env), _created(app), app.config.portfolio_source_date_epoch)
+    data = json_resume(career(app.env), _created(app), source_date_epoch(app.config))
     path = app.builder.outdir / RESUME
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 

@@ -17,6 +17,7 @@ Which kind a page is follows from where it is:
 from __future__ import annotations
 
 import json
+import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -182,6 +183,14 @@ class Career:
         first = min(r.start for r in self.roles)
         last = max(r.end or self.today for r in self.roles)
         return first.months_to(last)
+
+
+def source_date_epoch(config) -> int:
+    """The build's "now": ``portfolio_source_date_epoch``, else the
+    SOURCE_DATE_EPOCH variable, else the clock (as conf.py itself does)."""
+    if config.portfolio_source_date_epoch is not None:
+        return config.portfolio_source_date_epoch
+    return int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
 
 
 def career(env: BuildEnvironment) -> Career:
@@ -458,8 +467,7 @@ def build(env: BuildEnvironment) -> Career:
                     f"'{name}' is shown by no page: list it in the '{key}' of a role or "
                     "contribution that shows it, or remove it from the taxonomy"), "skills")
 
-    epoch = env.config.portfolio_source_date_epoch
-    today = YearMonth.from_timestamp(epoch if epoch is not None else 0)
+    today = YearMonth.from_timestamp(source_date_epoch(env.config))
     roles.sort(key=lambda r: (r.start, r.end or today), reverse=True)
     return Career(
         person=person,
