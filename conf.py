@@ -73,6 +73,10 @@ bibtex_default_style = "pep"
 # styles are registered by the portfolio extension.
 bibtex_reference_style = "pep"
 
+# -- Options for the portfolio extension -----------------------------------
+# _ext/portfolio: a role that has not ended lasts until this moment.
+portfolio_source_date_epoch = SOURCE_DATE_EPOCH
+
 # -- Options for HTML output ------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-html-output
 html_theme = "furo"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 import shutil
+import sys
 import threading
 from dataclasses import dataclass
 from functools import partial
@@ -26,6 +27,15 @@ from tools.build import JOBNAME, ROOT, run_latexmk, run_sphinx
 pytest_plugins = ["sphinx.testing.fixtures"]
 
 SHARED = seed.SHARED
+
+# Fixture sites (tests/roots/test-<name>/) load the portfolio extension from here.
+sys.path.insert(0, str(ROOT / "_ext"))
+
+
+@pytest.fixture(scope="session")
+def rootdir() -> Path:
+    """Where sphinx.testing finds the fixture sites: tests/roots/test-<name>/."""
+    return ROOT / "tests" / "roots"
 
 
 @dataclass(frozen=True)

@@ -6,14 +6,19 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import bibstyle
+from . import bibstyle, collect, exports, figure, model, views
 
 
 def setup(app: Sphinx) -> dict:
     bibstyle.register()
+    collect.setup(app)  # what each page contributes, kept across builds
+    model.setup(app)  # the career model, validated once all pages are read
+    views.setup(app)  # timeline, skills map, fact lines, backlinks ... every format
+    figure.setup(app)  # the career drawn: SVG in HTML and ePub, TikZ in the PDF
+    exports.setup(app)  # resume.json and JSON-LD, for the web site
     return {
         "version": "1",
-        "env_version": 1,
+        "env_version": 3,  # bump when what the extension keeps on the env changes
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

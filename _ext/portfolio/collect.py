@@ -1,0 +1,125 @@
+"""What the model needs from each page's doctree, collected as it is read.
+
+Front matter reaches ``env.metadata`` by itself; the rest (the page's label,
+title, first bullet list, first paragraph, the references it makes and
+the generated views it holds) is taken here, at ``doctree-read``, and
+kept in ``env.portfolio_pages``. An env collector purges and merges it, so
+it survives incremental and parallel (``-j``) builds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.environment.collectors import EnvironmentCollector
+
+from .nodes import portfolio_view
+
+
+@dataclass
+class PageData:
+    """The parts of one page's doctree the model reads."""
+
+    label: str | None = None  # the explicit label on the page's title, its id
+    label_line: int | None = None
+    title: str = ""
+    bullets: list[str] = field(default_factory=list)  # the first bullet list
+    first_paragraph: str = ""
+    # References the page makes in its prose: (kind, target) with kind
+    # "ref" (a label) or "doc" (a docname, absolute if it starts with "/");
+    # resolved once all pages are read.
+    references: list[tuple[str, str]] = field(default_factory=list)
+    views: list[str] = field(default_factory=list)  # placeholders on the page, by view
+
+
+def plain_text(node: nodes.Node, env: BuildEnvironment) -> str:
+    """The text of ``node`` as a reader sees it: citations read "(PEP 440)"."""
+    if isinstance(node, addnodes.pending_xref) and node.get("refdomain") == "cite":
+        labels = [_pep_label(key.strip(), env) for key in node["reftarget"].split(",")]
+        text = ", ".join(labels)
+        return f"({text})" if node.get("reftype") in {"p", "ps"} else text
+    if isinstance(node, nodes.Text):
+        return str(node)
+    return "".join(plain_text(child, env) for child in node.children)
+
+
+def _pep_label(key: str, env: BuildEnvironment) -> str:
+    entries = env.get_domain("cite").bibdata.data.entries
+    if key in entries and "number" in entries[key].fields:
+        return f"PEP {entries[key].fields['number']}"
+    return key  # sphinxcontrib-bibtex reports the unknown key itself
+
+
+def _page_label(doctree: nodes.document) -> tuple[str | None, int | None]:
+    """The explicit label (``(label)=``) on the page's top section, and its line."""
+    section = doctree.next_node(nodes.section)
+    if section is None:
+        return None, None
+    explicit = [name for name in section["names"] if doctree.nametypes.get(name)]
+    if not explicit:
+        return None, None
+    target = next(
+        (t for t in doctree.findall(nodes.target) if t.get("refid") in section["ids"]), None
+    )
+    return explicit[0], target.line if target is not None else section.line
+
+
+def _references(doctree: nodes.document) -> list[tuple[str, str]]:
+    found = []
+    for node in doctree.findall(addnodes.pending_xref):
+        domain, kind, target = node.get("refdomain"), node.get("reftype"), node.get("reftarget", "")
+        if domain == "std" and kind in {"ref", "doc"}:
+            found.append((kind, target.lower() if kind == "ref" else target))
+        elif kind == "myst":  # a Markdown link: [text](page.md) or [text](#label)
+            if domain == "doc":  # MyST has made the path a docname already
+                found.append(("doc", "/" + target))
+            elif target:
+                found.append(("ref", target.lower()))
+    return found
+
+
+class PageCollector(EnvironmentCollector):
+    def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
+        env.portfolio_pages.pop(docname, None)
+
+    def merge_other(self, app: Sphinx, env: BuildEnvironment, docnames: set[str],
+                    other: BuildEnvironment) -> None:
+        for docname in docnames:
+            if docname in other.portfolio_pages:
+                env.portfolio_pages[docname] = other.portfolio_pages[docname]
+
+    def process_doc(self, app: Sphinx, doctree: nodes.document) -> None:
+        env = app.env
+        label, line = _page_label(doctree)
+        title = doctree.next_node(nodes.title)
+        bullets = doctree.next_node(nodes.bullet_list)
+        paragraph = next(
+            (p for p in doctree.findall(nodes.paragraph) if isinstance(p.parent, nodes.section)),
+            None,
+        )
+        env.portfolio_pages[env.current_document.docname] = PageData(
+            label=label,
+            label_line=line,
+            title=title.astext() if title else "",
+            bullets=[
+                " ".join(plain_text(item, env).split())
+                for item in bullets.children if isinstance(item, nodes.list_item)
+            ] if bullets else [],
+            first_paragraph=" ".join(plain_text(paragraph, env).split()) if paragraph else "",
+            references=_references(doctree),
+            views=[node["view"] for node in doctree.findall(portfolio_view)],
+        )
+
+
+def _init(app: Sphinx) -> None:
+    if not hasattr(app.env, "portfolio_pages"):
+        app.env.portfolio_pages = {}
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", _init)
+    app.add_env_collector(PageCollector)

@@ -1,0 +1,493 @@
+"""The career model: one validated picture of the career, built once per build.
+
+Pages are read into ``env.metadata`` (front matter) and ``env.portfolio_pages``
+(see ``collect.py``). When every page has been read (``env-updated``), this
+module checks the front matter against the schema (``schema.py``) and the
+pages against each other, warns about every problem with the file and line
+of the field, and stores the result on the environment. Views and exports
+call ``career(env)``; nothing else reads front matter.
+
+Which kind a page is follows from where it is:
+
+- the root document (``index.md``): the person and the skills taxonomy;
+- ``experience/<slug>.md``: a role;
+- ``open-source/<project>/<slug>.md``: a contribution.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pybtex.richtext import Text
+from sphinx.application import Sphinx
+from sphinx.environment import BuildEnvironment
+from sphinx.util import docname_join, logging
+
+from . import schema
+
+logger = logging.getLogger(__name__)
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+# Metadata MyST adds to every page; not front matter.
+MYST_KEYS = {"wordcount"}
+ROLES_DIR = "experience"
+CONTRIBUTIONS_DIR = "open-source"
+
+
+# -- The model ----------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class YearMonth:
+    year: int
+    month: int
+
+    @classmethod
+    def parse(cls, text: str) -> YearMonth:
+        """``"2024-01"`` -> YearMonth(2024, 1); the schema has checked the form."""
+        year, month = text.split("-")
+        return cls(int(year), int(month))
+
+    @classmethod
+    def from_timestamp(cls, seconds: int) -> YearMonth:
+        moment = time.gmtime(seconds)
+        return cls(moment.tm_year, moment.tm_mon)
+
+    @property
+    def label(self) -> str:
+        return f"{MONTHS[self.month - 1]} {self.year}"
+
+    @property
+    def iso(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    def months_to(self, end: YearMonth) -> int:
+        """Months from the start of this month to the end of ``end``, both counted."""
+        return (end.year - self.year) * 12 + end.month - self.month + 1
+
+
+def duration(months: int) -> str:
+    """``16`` -> "1 year 4 months", as résumés count a span."""
+    years, months = divmod(months, 12)
+    parts = []
+    if years:
+        parts.append(f"{years} year{'s' if years > 1 else ''}")
+    if months or not years:
+        parts.append(f"{months} month{'s' if months != 1 else ''}")
+    return " ".join(parts)
+
+
+@dataclass(frozen=True)
+class Profile:
+    network: str
+    username: str
+    url: str
+
+
+@dataclass(frozen=True)
+class Person:
+    name: str
+    headline: str
+    location: str
+    email: str
+    profiles: list[Profile]
+    summary: str
+    languages: list[str]
+    skills: list[str]
+
+
+@dataclass(frozen=True)
+class Role:
+    docname: str
+    label: str
+    title: str
+    employer: str
+    position: str
+    start: YearMonth
+    end: YearMonth | None  # None: the role is current
+    skills: list[str]
+    contributions: list[str]  # labels of contribution pages
+    highlights: list[str]  # the résumé bullets, plain text
+    location: str | None = None
+    languages: list[str] = field(default_factory=list)  # programming languages, from index.md
+
+    @property
+    def dates(self) -> str:
+        """ "Jan 2024 – Apr 2025", or "Jan 2024 – present"."""
+        return f"{self.start.label} – {self.end.label if self.end else 'present'}"
+
+    def months(self, today: YearMonth) -> int:
+        return self.start.months_to(self.end or today)
+
+
+@dataclass(frozen=True)
+class Contribution:
+    docname: str
+    label: str
+    title: str
+    project: str
+    kind: str
+    peps: list[str]  # bib keys
+    skills: list[str]
+    roles: list[str]  # labels of role pages
+    summary: str  # the résumé bullet, plain text
+    languages: list[str] = field(default_factory=list)  # programming languages, from index.md
+
+
+@dataclass(frozen=True)
+class Pep:
+    key: str
+    number: int
+    title: str
+    authors: list[str]
+    status: str
+    type: str
+    year: int
+    url: str
+
+    @property
+    def label(self) -> str:
+        return f"PEP {self.number}"
+
+
+@dataclass(frozen=True)
+class Career:
+    person: Person
+    roles: list[Role]  # reverse chronological
+    contributions: list[Contribution]  # in the site's reading order
+    peps: dict[str, Pep]  # by bib key, in PEP number order
+    today: YearMonth = YearMonth(1970, 1)  # "present", from SOURCE_DATE_EPOCH
+    # docname -> the pages whose prose references it, in reading order
+    backlinks: dict[str, list[str]] = field(default_factory=dict)
+    titles: dict[str, str] = field(default_factory=dict)  # docname -> page title
+
+    def role(self, label: str) -> Role | None:
+        return next((r for r in self.roles if r.label == label), None)
+
+    def contribution(self, label: str) -> Contribution | None:
+        return next((c for c in self.contributions if c.label == label), None)
+
+    def contributions_for_pep(self, key: str) -> list[Contribution]:
+        return [c for c in self.contributions if key in c.peps]
+
+    @property
+    def months_of_experience(self) -> int:
+        """From the first role's start to the last role's end (or today)."""
+        if not self.roles:
+            return 0
+        first = min(r.start for r in self.roles)
+        last = max(r.end or self.today for r in self.roles)
+        return first.months_to(last)
+
+
+def source_date_epoch(config) -> int:
+    """The build's "now": ``portfolio_source_date_epoch``, else the
+    SOURCE_DATE_EPOCH variable, else the clock (as conf.py itself does)."""
+    if config.portfolio_source_date_epoch is not None:
+        return config.portfolio_source_date_epoch
+    return int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
+
+
+def career(env: BuildEnvironment) -> Career:
+    """The career model, built and validated once all pages are read."""
+    try:
+        return env.portfolio_career
+    except AttributeError:
+        raise RuntimeError("career(env) is available once every page has been read") from None
+
+
+# -- Which page is what ------------------------------------------------------
+
+
+def page_kind(docname: str, root_doc: str) -> str | None:
+    """'person', 'role', 'contribution' or None, from where the page is."""
+    if docname == root_doc:
+        return "person"
+    parts = docname.split("/")
+    if parts[-1] == "index":
+        return None
+    if parts[0] == ROLES_DIR and len(parts) == 2:
+        return "role"
+    if parts[0] == CONTRIBUTIONS_DIR and len(parts) >= 2:
+        return "contribution"
+    return None
+
+
+def front_matter(env: BuildEnvironment, docname: str) -> dict:
+    """The page's front matter as YAML wrote it: MyST JSON-encodes lists and maps."""
+    data = {}
+    for key, value in env.metadata.get(docname, {}).items():
+        if key in MYST_KEYS:
+            continue
+        if isinstance(value, str) and (value.startswith(("[", "{")) or value == "null"):
+            try:
+                value = json.loads(value)
+            except ValueError:
+                pass
+        data[key] = value
+    return data
+
+
+def reading_order(env: BuildEnvironment) -> list[str]:
+    """Every document, in the order the toctrees present them."""
+    order: list[str] = []
+
+    def visit(docname: str) -> None:
+        if docname in order:
+            return
+        order.append(docname)
+        for child in env.toctree_includes.get(docname, []):
+            visit(child)
+
+    visit(env.config.root_doc)
+    return order + sorted(env.found_docs - set(order))
+
+
+# -- Building and checking ----------------------------------------------------
+
+
+class _Reporter:
+    """Warnings located at the line of the front matter field at fault."""
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        self.env = env
+        self._lines: dict[str, dict[str, int]] = {}
+
+    def field_line(self, docname: str, name: str) -> int:
+        if docname not in self._lines:
+            self._lines[docname] = _front_matter_lines(self.env.doc2path(docname))
+        return self._lines[docname].get(name, 1)
+
+    def warn(self, docname: str, name: str | None, message: str, subtype: str,
+             line: int | None = None) -> None:
+        if line is None:
+            line = self.field_line(docname, name) if name else 1
+        logger.warning(message, location=(docname, line), type="portfolio", subtype=subtype)
+
+
+def _front_matter_lines(path: Path) -> dict[str, int]:
+    """Top-level key -> line number, read from the page's YAML front matter."""
+    lines: dict[str, int] = {}
+    try:
+        text = Path(path).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return lines
+    if not text or text[0].strip() != "---":
+        return lines
+    for number, line in enumerate(text[1:], start=2):
+        if line.strip() == "---":
+            break
+        key, colon, _ = line.partition(":")
+        if colon and key and not key[0].isspace() and not key.startswith(("#", "-")):
+            lines.setdefault(key.strip(), number)
+    return lines
+
+
+def _peps(env: BuildEnvironment) -> dict[str, Pep]:
+    peps = {}
+    for key, entry in env.get_domain("cite").bibdata.data.entries.items():
+        fields = entry.fields
+        authors = [
+            " ".join([*p.first_names, *p.middle_names, *p.prelast_names, *p.last_names])
+            for p in entry.persons.get("author", [])
+        ]
+        peps[key] = Pep(
+            key=key,
+            number=int(fields["number"]),
+            title=Text.from_latex(fields["title"]).render_as("text"),
+            authors=authors,
+            status=fields.get("status", ""),
+            type=fields.get("peptype", ""),
+            year=int(fields["year"]),
+            url=fields.get("url", ""),
+        )
+    return dict(sorted(peps.items(), key=lambda item: item[1].number))
+
+
+def _person(env: BuildEnvironment, report: _Reporter) -> Person:
+    root = env.config.root_doc
+    data = front_matter(env, root)
+    valid = True
+    for name, message in schema.problems(schema.person_schema(), data):
+        report.warn(root, name, message, "frontmatter")
+        valid = False
+
+    def strings(key: str) -> list[str]:
+        value = data.get(key) if valid else None
+        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+    return Person(
+        name=str(data.get("name", "")),
+        headline=str(data.get("headline", "")),
+        location=str(data.get("location", "")),
+        email=str(data.get("email", "")),
+        profiles=[Profile(**p) for p in data.get("profiles", [])] if valid else [],
+        summary=str(data.get("summary", "")),
+        languages=strings("languages"),
+        skills=strings("skills"),
+    )
+
+
+def _labels(env: BuildEnvironment, docnames: Iterable[str], report: _Reporter) -> dict[str, str]:
+    """label -> docname for model pages; every page needs one, each unique."""
+    owners: dict[str, str] = {}
+    for docname in docnames:
+        page = env.portfolio_pages.get(docname)
+        if page is None or not page.label:
+            report.warn(docname, None, (
+                "page has no id: put an explicit label such as (my-page)= on the line "
+                "before its title; front matter refers to pages by it"), "id")
+            continue
+        if page.label in owners:
+            report.warn(docname, None, (
+                f"duplicate page id '{page.label}': {env.doc2path(owners[page.label], False)} "
+                "already uses it; every page needs its own label"), "id", line=page.label_line)
+            continue
+        owners[page.label] = docname
+    return owners
+
+
+def _check_dates(docname: str, data: dict, report: _Reporter) -> bool:
+    start, end = data["start"], data["end"]
+    if end != "present" and end < start:
+        report.warn(docname, "end", (
+            f"field 'end': {end} is before the start, {start}; allowed: a year-month "
+            "no earlier than 'start', or \"present\""), "dates")
+        return False
+    return True
+
+
+def _check_mirrored(env: BuildEnvironment, roles: list[Role], contributions: list[Contribution],
+                    report: _Reporter) -> None:
+    """A role lists a contribution exactly when the contribution lists the role."""
+    by_label = {c.label: c for c in contributions}
+    role_by_label = {r.label: r for r in roles}
+    for role in roles:
+        for label in role.contributions:
+            other = by_label.get(label)
+            if other and role.label not in other.roles:
+                report.warn(other.docname, "roles", (
+                    f"field 'roles' lacks '{role.label}': {env.doc2path(role.docname, False)} "
+                    f"lists this page ('{label}') in its contributions; relations must be "
+                    "listed on both pages"), "relation")
+    for contribution in contributions:
+        for label in contribution.roles:
+            other = role_by_label.get(label)
+            if other and contribution.label not in other.contributions:
+                report.warn(other.docname, "contributions", (
+                    f"field 'contributions' lacks '{contribution.label}': "
+                    f"{env.doc2path(contribution.docname, False)} lists this page ('{label}') "
+                    "in its roles; relations must be listed on both pages"), "relation")
+
+
+def _backlinks(env: BuildEnvironment, order: list[str]) -> dict[str, list[str]]:
+    labels = env.get_domain("std").labels
+    found: dict[str, list[str]] = {}
+    for docname in order:
+        page = env.portfolio_pages.get(docname)
+        if page is None:
+            continue
+        for kind, target in page.references:
+            if kind == "ref":
+                target_doc = labels.get(target, (None,))[0]
+            else:
+                target_doc = docname_join(docname, target)
+            if target_doc and target_doc != docname and target_doc in env.found_docs:
+                sources = found.setdefault(target_doc, [])
+                if docname not in sources:
+                    sources.append(docname)
+    return found
+
+
+def build(env: BuildEnvironment) -> Career:
+    """Validate every page's front matter and assemble the career."""
+    report = _Reporter(env)
+    root = env.config.root_doc
+    order = reading_order(env)
+    kinds = {d: page_kind(d, root) for d in order}
+    role_docs = [d for d in order if kinds[d] == "role"]
+    contribution_docs = [d for d in order if kinds[d] == "contribution"]
+
+    person = _person(env, report)
+    peps = _peps(env)
+    role_labels = _labels(env, role_docs, report)
+    contribution_labels = _labels(env, contribution_docs, report)
+
+    role_schema = schema.role_schema(person.skills, person.languages, contribution_labels)
+    contribution_schema = schema.contribution_schema(
+        person.skills, person.languages, role_labels, peps)
+
+    roles = []
+    for label, docname in role_labels.items():
+        data = front_matter(env, docname)
+        errors = list(schema.problems(role_schema, data))
+        for name, message in errors:
+            report.warn(docname, name, message, "frontmatter")
+        if errors or not _check_dates(docname, data, report):
+            continue
+        page = env.portfolio_pages[docname]
+        roles.append(Role(
+            docname=docname, label=label, title=page.title,
+            employer=data["employer"], position=data["position"],
+            start=YearMonth.parse(data["start"]),
+            end=None if data["end"] == "present" else YearMonth.parse(data["end"]),
+            skills=data["skills"], contributions=data["contributions"],
+            highlights=page.bullets, location=data.get("location"),
+            languages=data.get("languages", []),
+        ))
+
+    contributions = []
+    for label, docname in contribution_labels.items():
+        data = front_matter(env, docname)
+        errors = list(schema.problems(contribution_schema, data))
+        for name, message in errors:
+            report.warn(docname, name, message, "frontmatter")
+        if errors:
+            continue
+        page = env.portfolio_pages[docname]
+        contributions.append(Contribution(
+            docname=docname, label=label, title=page.title,
+            project=data["project"], kind=data["kind"], peps=data["peps"],
+            skills=data["skills"], roles=data["roles"], summary=page.first_paragraph,
+            languages=data.get("languages", []),
+        ))
+
+    _check_mirrored(env, roles, contributions, report)
+
+    # Every skill needs a page that shows it. Programming languages are not
+    # checked: the résumé lists Rust, Go and JavaScript without saying where
+    # they were used, and tagging a page with them would invent that.
+    shown = {name for page in [*roles, *contributions] for name in page.skills}
+    for name in person.skills:
+        if name not in shown:
+            report.warn(root, "skills", (
+                f"'{name}' is shown by no page: list it in the 'skills' of a role or "
+                "contribution that shows it, or remove it from the taxonomy"), "skills")
+
+    today = YearMonth.from_timestamp(source_date_epoch(env.config))
+    roles.sort(key=lambda r: (r.start, r.end or today), reverse=True)
+    return Career(
+        person=person,
+        roles=roles,
+        contributions=contributions,
+        peps=peps,
+        today=today,
+        backlinks=_backlinks(env, order),
+        titles={d: page.title for d, page in env.portfolio_pages.items()},
+    )
+
+
+def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
+    env.portfolio_career = build(env)
+
+
+def setup(app: Sphinx) -> None:
+    # "present" is the month of SOURCE_DATE_EPOCH, never the clock: two builds
+    # of one commit agree. Not an "env" value: it changes no page as read.
+    app.add_config_value("portfolio_source_date_epoch", None, "", types=(int, type(None)))
+    app.connect("env-updated", _on_env_updated)

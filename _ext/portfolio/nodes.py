@@ -1,0 +1,14 @@
+"""The placeholder node every generated view starts as.
+
+Directives and the page transform insert a ``portfolio_view`` while pages
+are read; ``views.py`` replaces each one at ``doctree-resolved``, once the
+whole career model is known, so the views come out alike in every format.
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+
+
+class portfolio_view(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes so)
+    """A view to generate: ``view`` names which, ``docname`` the page it is on."""

@@ -1,0 +1,169 @@
+"""The front matter contract, declared once as JSON Schema.
+
+Three kinds of page carry front matter: the landing page (the person and the
+skills taxonomy), role pages (``experience/<slug>.md``) and contribution
+pages (``open-source/<project>/<slug>.md``). The schemas are built per build
+because some of what is allowed comes from the site itself: skills from the
+taxonomy, PEPs from peps.bib, related pages from the pages' labels.
+
+``problems()`` turns validation errors into one sentence each, naming the
+field and what is allowed; the model module adds file and line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import jsonschema
+
+YEAR_MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+
+# The résumé's two open source sections.
+PROJECTS = ["PyPI", "Python packaging"]
+KINDS = ["standard", "feature", "infrastructure", "security", "performance"]
+
+# Front matter keys Sphinx itself reads: allowed on any page.
+SPHINX_KEYS = {
+    "orphan": {},
+    "nocomments": {},
+    "nosearch": {},
+    "tocdepth": {},
+}
+
+
+def _text(description: str = "text") -> dict:
+    return {"type": "string", "minLength": 1, "description": description}
+
+
+def _one_of(values: Iterable[str], what: str) -> dict:
+    """A list of distinct strings, each one of ``values``."""
+    return {
+        "type": "array",
+        "uniqueItems": True,
+        "items": {"enum": sorted(values), "description": what},
+        "description": f"a list of {what}",
+    }
+
+
+def _page(required: dict[str, dict], optional: dict[str, dict] | None = None) -> dict:
+    return {
+        "type": "object",
+        "required": list(required),
+        "properties": {**required, **(optional or {}), **SPHINX_KEYS},
+        "additionalProperties": False,
+    }
+
+
+def person_schema() -> dict:
+    profile = {
+        "type": "object",
+        "required": ["network", "username", "url"],
+        "properties": {
+            "network": _text(),
+            "username": _text(),
+            "url": {"type": "string", "pattern": "^https://", "description": "an https:// URL"},
+        },
+        "additionalProperties": False,
+        "description": "a profile: {network, username, url}",
+    }
+    names = {"type": "array", "minItems": 1, "uniqueItems": True, "items": _text(),
+             "description": "a list of names"}
+    return _page({
+        "name": _text(),
+        "headline": _text(),
+        "location": _text(),
+        "email": {"type": "string", "pattern": "^[^@ ]+@[^@ ]+$",
+                  "description": "an email address"},
+        "profiles": {"type": "array", "items": profile, "description": "a list of profiles"},
+        "summary": _text(),
+        "languages": names,
+        "skills": names,
+    })
+
+
+def role_schema(skills: Iterable[str], languages: Iterable[str],
+                contributions: Iterable[str]) -> dict:
+    return _page(
+        {
+            "employer": _text(),
+            "position": _text(),
+            "start": {"type": "string", "pattern": YEAR_MONTH,
+                      "description": "a year-month, YYYY-MM"},
+            "end": {"type": "string", "pattern": YEAR_MONTH + "|^present$",
+                    "description": 'a year-month, YYYY-MM, or "present"'},
+            "skills": _one_of(skills, "skills from the taxonomy in index.md"),
+            "contributions": _one_of(contributions, "contribution page labels"),
+        },
+        {"location": _text(), "languages": _one_of(languages, "languages from index.md")},
+    )
+
+
+def contribution_schema(skills: Iterable[str], languages: Iterable[str], roles: Iterable[str],
+                        peps: Iterable[str]) -> dict:
+    return _page(
+        {
+            "project": {"enum": PROJECTS, "description": "one of " + ", ".join(PROJECTS)},
+            "kind": {"enum": KINDS, "description": "one of " + ", ".join(KINDS)},
+            "peps": _one_of(peps, "bib keys from peps.bib"),
+            "skills": _one_of(skills, "skills from the taxonomy in index.md"),
+            "roles": _one_of(roles, "role page labels"),
+        },
+        {"languages": _one_of(languages, "languages from index.md")},
+    )
+
+
+_TYPES = {"array": "a list", "object": "a mapping", "string": "text"}
+
+
+def _field(path: Iterable[Any]) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _allowed(schema: dict) -> str:
+    if "enum" in schema:
+        values = schema["enum"]
+        return "one of: " + ", ".join(values) if values else "nothing (none are defined)"
+    return schema.get("description", "")
+
+
+def problems(schema: dict, data: dict) -> Iterator[tuple[str, str]]:
+    """Yield (top-level field, message) for each way ``data`` breaks ``schema``."""
+    validator = jsonschema.Draft202012Validator(schema)
+    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
+        path = list(error.path)
+        if error.validator == "required":
+            missing = [name for name in error.validator_value if name not in error.instance]
+            for name in missing:
+                if not path:
+                    allowed = _allowed(schema["properties"][name])
+                    yield name, f"missing field '{name}': required, {allowed}"
+            if path:
+                yield str(path[0]), (
+                    f"field '{_field(path)}' misses {', '.join(missing)}; "
+                    f"allowed: {_allowed(error.schema)}"
+                )
+            continue
+        if error.validator == "additionalProperties":
+            extra = sorted(set(error.instance) - set(error.schema["properties"]))
+            known = ", ".join(k for k in error.schema["properties"] if k not in SPHINX_KEYS)
+            for name in extra:
+                yield (str(path[0]) if path else name), (
+                    f"unknown field '{_field([*path, name])}'; allowed fields: {known}"
+                )
+            continue
+        field = _field(path)
+        if error.validator == "enum":
+            what = f"{error.instance!r} is not allowed"
+        elif error.validator == "uniqueItems":
+            what = "lists an item twice"
+        elif error.validator == "type":
+            expected = _TYPES.get(error.validator_value, error.validator_value)
+            what = f"{error.instance!r} is not {expected}"
+        else:
+            what = f"{error.instance!r} is not {error.schema.get('description', 'valid')}"
+        yield (str(path[0]) if path else ""), (
+            f"field '{field}': {what}; allowed: {_allowed(error.schema)}")
