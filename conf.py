@@ -11,12 +11,18 @@ from __future__ import annotations
 import os
 import sys
 import time
+from urllib.parse import urlsplit
 
 # -- Environment flags: every difference between builds starts here --------
 RTD_BUILD = bool(os.getenv("READTHEDOCS"))
 # The reproducible-builds.org convention: dates in outputs come from the
 # last commit, not the clock, so two builds of one commit are identical.
 SOURCE_DATE_EPOCH = int(os.getenv("SOURCE_DATE_EPOCH", time.time()))
+# Where the site is published. Read the Docs sets READTHEDOCS_CANONICAL_URL;
+# elsewhere this placeholder (the project's expected Read the Docs address)
+# stands in, so local builds have the same absolute URLs (canonical links,
+# sitemap, Open Graph, the 404 page's paths).
+SITE_URL = os.getenv("READTHEDOCS_CANONICAL_URL", "https://dstufft.readthedocs.io/en/latest/")
 
 sys.path.insert(0, os.path.abspath("_ext"))
 
@@ -36,6 +42,9 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinxcontrib.bibtex",
+    "sphinxext.opengraph",  # Open Graph and Twitter card metadata
+    "sphinx_sitemap",  # sitemap.xml
+    "notfound.extension",  # 404.html with absolute links
     # Ours
     "portfolio",
 ]
@@ -81,11 +90,46 @@ html_static_path = ["_static"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
+# Canonical URLs (<link rel="canonical">) and the sitemap are built from this.
+html_baseurl = SITE_URL
+html_favicon = "_static/favicon.svg"
+
+# -- Options for sphinxext-opengraph -----------------------------------------
+# https://sphinxext-opengraph.readthedocs.io/en/latest/
+ogp_site_url = SITE_URL
+# One image for every page, served by the site itself (relative to the site
+# root), 1200 x 630. Made from tools/og-image.html with Debian's Chromium:
+#   chromium --headless --no-sandbox --hide-scrollbars --window-size=1200,630 \
+#     --screenshot=_static/og-image.png tools/og-image.html
+ogp_image = "_static/og-image.png"
+ogp_image_alt = "Donald Stufft, Staff Software Engineer"
+# No generated social cards: they need matplotlib and would differ per build.
+ogp_social_cards = {"enable": False}
+# Twitter reads og:title, og:description and og:image; it only needs the card type.
+ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary_large_image" />']
+
+# -- Options for sphinx-sitemap ---------------------------------------------
+# https://sphinx-sitemap.readthedocs.io/en/latest/configuration-values.html
+# html_baseurl already holds the language and version: add only the page.
+sitemap_url_scheme = "{link}"
+# Search and the indices are not content.
+sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+
+# -- Options for sphinx-notfound-page ---------------------------------------
+# https://sphinx-notfound-page.readthedocs.io/en/latest/configuration.html
+# The 404 page's links are absolute paths under the site's own prefix, so it
+# works from any depth (/no/such/deep/page.html).
+notfound_urls_prefix = urlsplit(SITE_URL).path
 
 # -- Options for ePub output ------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-epub-output
 epub_basename = "donald-stufft"
 epub_show_urls = "no"
+# A real, stable identifier: readers use it to tell editions of one book apart.
+epub_scheme = "URL"
+epub_identifier = SITE_URL
+epub_uid = "site-url"  # the XML id of that identifier in content.opf
+epub_publisher = author
 
 # -- Options for LaTeX output -----------------------------------------------
 # https://www.sphinx-doc.org/en/master/latex.html
