@@ -4,13 +4,20 @@ of contents."""
 
 from __future__ import annotations
 
+from docutils import nodes
 from sphinx.application import Sphinx
 
-from . import bibstyle
+from . import a11y, bibstyle, reproducible, robots
 
 
 def setup(app: Sphinx) -> dict:
     bibstyle.register()
+    # Bibliography entries as list items, not the deprecated doc-biblioentry.
+    app.add_node(nodes.citation, override=True, html=(a11y.visit_citation, None))
+    # robots.txt next to the sitemap, from html_baseurl.
+    app.connect("build-finished", robots.write_robots_txt)
+    # The ePub's zip entries dated SOURCE_DATE_EPOCH, not the files' mtimes.
+    app.connect("build-finished", reproducible.normalize_epub)
     return {
         "version": "1",
         "env_version": 1,
