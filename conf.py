@@ -93,8 +93,10 @@ html_copy_source = False
 # Canonical URLs (<link rel="canonical">) and the sitemap are built from this.
 html_baseurl = SITE_URL
 html_favicon = "_static/favicon.svg"
-# Printing a page gives the page alone: no sidebars, navigation or footer.
-html_css_files = ["print.css"]
+html_css_files = [
+    "a11y.css",  # a visible focus ring where furo has none
+    "print.css",  # printing a page gives the page alone, without navigation
+]
 # Text colours with a contrast of at least 7:1 (WCAG AAA, axe-core's
 # color-contrast-enhanced) on every background furo puts them on; furo's own
 # blues and greys reach 5:1 to 6.7:1.

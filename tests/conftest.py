@@ -6,9 +6,14 @@ model's validation live under tests/roots/.
 
 from __future__ import annotations
 
+import re
 import shutil
+import threading
 from dataclasses import dataclass
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -64,3 +69,86 @@ def site_copy(tmp_path) -> Path:
         ignore=shutil.ignore_patterns("_build", ".nox", ".venv", ".git", "node_modules", "__pycache__"),
     )
     return dest
+
+
+# -- The built site in a real browser ----------------------------------------
+
+CHROMIUM = "/usr/bin/chromium"  # Debian's: Playwright downloads no browser
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # tests may run as root (CI)
+    "--disable-gpu",
+    "--disable-background-networking",  # no requests but the page's own
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+class _SiteHandler(SimpleHTTPRequestHandler):
+    """Serve the HTML under its published path prefix (as Read the Docs does,
+    /en/latest/), answering a missing page with 404.html and status 404."""
+
+    prefix = "/"
+
+    def translate_path(self, path: str) -> str:
+        path = urlsplit(path).path
+        if not path.startswith(self.prefix):
+            return str(Path(self.directory) / "missing")
+        return super().translate_path("/" + path[len(self.prefix):])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):  # quiet: failures are reported by the tests
+        pass
+
+
+@dataclass(frozen=True)
+class Server:
+    url: str  # the site's root, e.g. http://127.0.0.1:PORT/en/latest/
+
+    def page(self, path: str) -> str:
+        return self.url + path
+
+
+@pytest.fixture(scope="session")
+def http_server(site):
+    """The built HTML on localhost, at the path its canonical URLs use."""
+    canonical = re.search(r'<link rel="canonical" href="([^"]+)"',
+                          (site.html / "index.html").read_text(encoding="utf-8"))
+    prefix = urlsplit(canonical[1]).path.removesuffix("index.html") if canonical else "/"
+    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site.html)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Server(f"http://127.0.0.1:{server.server_port}{prefix}")
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium, headless, driven by Playwright."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="session")
+def html_pages(site) -> list[str]:
+    """Every page of the HTML site, as paths relative to its root."""
+    return sorted(
+        page.relative_to(site.html).as_posix()
+        for page in site.html.rglob("*.html")
+        if not page.relative_to(site.html).parts[0].startswith("_")  # _static, _sources
+    )

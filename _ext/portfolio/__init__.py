@@ -16,8 +16,10 @@ def setup(app: Sphinx) -> dict:
     app.add_node(nodes.citation, override=True, html=(a11y.visit_citation, None))
     # robots.txt next to the sitemap, from html_baseurl.
     app.connect("build-finished", robots.write_robots_txt)
-    # The ePub's zip entries dated SOURCE_DATE_EPOCH, not the files' mtimes.
+    # Byte-identical builds: the ePub's zip entries dated SOURCE_DATE_EPOCH,
+    # the sitemap in a fixed order (after sphinx-sitemap has written it).
     app.connect("build-finished", reproducible.normalize_epub)
+    app.connect("build-finished", reproducible.sort_sitemap, priority=900)
     return {
         "version": "1",
         "env_version": 1,

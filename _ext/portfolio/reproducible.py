@@ -1,10 +1,14 @@
 """Byte-identical outputs from one commit (https://reproducible-builds.org/).
 
-Sphinx dates the ePub's metadata from SOURCE_DATE_EPOCH, but its zip
-entries carry each file's modification time, which changes with every build.
-Rewrite the archive with every entry dated SOURCE_DATE_EPOCH, in the same
-order and with the same compression (mimetype first, stored), as
-strip-nondeterminism does for Debian packages.
+Two things vary between builds of the same sources without help:
+
+- the ePub's zip entries carry each file's modification time (Sphinx dates
+  only the metadata from SOURCE_DATE_EPOCH): the archive is rewritten with
+  every entry dated SOURCE_DATE_EPOCH, in the same order and with the same
+  compression (mimetype first, stored), as strip-nondeterminism does for
+  Debian packages;
+- sphinx-sitemap lists pages in the order they were written, which varies
+  when they are written in parallel: the sitemap is sorted by URL.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import os
 import time
 import zipfile
+from xml.etree import ElementTree
 
 from sphinx.application import Sphinx
 
@@ -28,3 +33,14 @@ def normalize_epub(app: Sphinx, exception: Exception | None) -> None:
         for info, data in entries:
             info.date_time = date_time
             epub.writestr(info, data)
+
+
+def sort_sitemap(app: Sphinx, exception: Exception | None) -> None:
+    path = app.outdir / app.config.sitemap_filename
+    if exception or app.builder.name not in {"html", "dirhtml"} or not path.exists():
+        return
+    namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    tree = ElementTree.parse(path)
+    urlset = tree.getroot()
+    urlset[:] = sorted(urlset, key=lambda url: url.findtext(f"{{{namespace}}}loc"))
+    tree.write(path, xml_declaration=True, encoding="utf-8", default_namespace=namespace)
