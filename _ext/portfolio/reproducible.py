@@ -2,11 +2,11 @@
 
 Two things vary between builds of the same sources without help:
 
-- the ePub's zip entries carry each file's modification time (Sphinx dates
-  only the metadata from SOURCE_DATE_EPOCH): the archive is rewritten with
-  every entry dated SOURCE_DATE_EPOCH, in the same order and with the same
-  compression (mimetype first, stored), as strip-nondeterminism does for
-  Debian packages;
+- the ePub's zip entries carry each file's modification time and
+  permissions (Sphinx dates only the metadata from SOURCE_DATE_EPOCH): the
+  archive is rewritten with every entry dated SOURCE_DATE_EPOCH and
+  readable by all, in the same order and with the same compression
+  (mimetype first, stored), as strip-nondeterminism does for Debian packages;
 - sphinx-sitemap lists pages in the order they were written, which varies
   when they are written in parallel: the sitemap is sorted by URL.
 """
@@ -32,6 +32,7 @@ def normalize_epub(app: Sphinx, exception: Exception | None) -> None:
     with zipfile.ZipFile(path, "w") as epub:
         for info, data in entries:
             info.date_time = date_time
+            info.external_attr = 0o644 << 16  # rw-r--r--, whatever the umask
             epub.writestr(info, data)
 
 
