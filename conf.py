@@ -148,11 +148,17 @@ notfound_urls_prefix = urlsplit(SITE_URL).path
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-epub-output
 epub_basename = "donald-stufft"
 epub_show_urls = "no"
-# A real, stable identifier: readers use it to tell editions of one book apart.
-epub_scheme = "URL"
-epub_identifier = SITE_URL
-epub_uid = "site-url"  # the XML id of that identifier in content.opf
+# A real, stable identifier, which readers use to tell books apart: the
+# site's host name. Sphinx writes epub_uid, not epub_identifier, into
+# toc.ncx (sphinx-doc/sphinx#11184), and EPUBCheck wants the two to agree
+# (NCX-001); epub_uid is also an XML id: a host name is a valid one.
+epub_identifier = epub_uid = urlsplit(SITE_URL).hostname
 epub_publisher = author
+epub_contributor = author  # Sphinx's default is the word "unknown"
+epub_description = (
+    "The portfolio of Donald Stufft, Staff Software Engineer: his roles, "
+    "his open-source work and the Python packaging standards he authored."
+)
 
 # -- Options for LaTeX output -----------------------------------------------
 # https://www.sphinx-doc.org/en/master/latex.html
