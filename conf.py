@@ -159,6 +159,9 @@ epub_description = (
     "The portfolio of Donald Stufft, Staff Software Engineer: his roles, "
     "his open-source work and the Python packaging standards he authored."
 )
+# Sphinx 9 keeps the previous build's info as .buildinfo.bak when the
+# configuration changes; it is not part of the book.
+epub_exclude_files = [".buildinfo.bak"]
 
 # -- Options for LaTeX output -----------------------------------------------
 # https://www.sphinx-doc.org/en/master/latex.html
