@@ -13,6 +13,7 @@ Registered for the ``html`` format, so the ePub builder uses it too.
 from __future__ import annotations
 
 from docutils import nodes
+from sphinx.application import Sphinx
 
 DEPRECATED = 'role="doc-biblioentry"'
 
@@ -22,3 +23,8 @@ def visit_citation(self, node: nodes.citation) -> None:
     type(self).visit_citation(self, node)
     # ... but for the role of the entry it has just opened.
     self.body[-1] = self.body[-1].replace(DEPRECATED, 'role="listitem"')
+
+
+def setup(app: Sphinx) -> None:
+    # Replaces docutils' visitor for the html format (the ePub's too).
+    app.add_node(nodes.citation, override=True, html=(visit_citation, None))

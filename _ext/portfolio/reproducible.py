@@ -45,3 +45,9 @@ def sort_sitemap(app: Sphinx, exception: Exception | None) -> None:
     urlset = tree.getroot()
     urlset[:] = sorted(urlset, key=lambda url: url.findtext(f"{{{namespace}}}loc"))
     tree.write(path, xml_declaration=True, encoding="utf-8", default_namespace=namespace)
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("build-finished", normalize_epub)
+    # After sphinx-sitemap has written the sitemap (default priority 500).
+    app.connect("build-finished", sort_sitemap, priority=900)

@@ -26,3 +26,7 @@ def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
         return
     sitemap = urljoin(app.config.html_baseurl, app.config.sitemap_filename)
     (app.outdir / "robots.txt").write_text(ROBOTS_TXT.format(sitemap=sitemap), encoding="utf-8")
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("build-finished", write_robots_txt)
