@@ -1,4 +1,5 @@
-"""Shared fixtures: the real site, built once per test session in every format.
+"""Shared fixtures: the real site, built once per test session in every format;
+the résumé it is checked against; a local web server and a headless browser.
 
 Tests read the outputs through the ``site`` fixture; fixture sites for the
 model's validation live under tests/roots/.
@@ -6,6 +7,7 @@ model's validation live under tests/roots/.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import threading
@@ -16,13 +18,15 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import pages
 import pytest
+import seed
 
 from tools.build import JOBNAME, ROOT, run_latexmk, run_sphinx
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
-SHARED = ROOT.parent / "shared"  # the résumé and PEP data the site is made from
+SHARED = seed.SHARED
 
 
 @dataclass(frozen=True)
@@ -47,8 +51,12 @@ class Site:
 
 
 def _check(result, what: str) -> None:
+    # pytest.fail, not pytest.exit: every test using the site errors with this
+    # message (the fixture is not retried), and the tests that do not need it
+    # still run.
     if result.returncode:
-        pytest.exit(f"{what} failed:\n{result.stdout[-4000:]}\n{result.stderr[-4000:]}", returncode=1)
+        pytest.fail(f"{what} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}",
+                    pytrace=False)
 
 
 @pytest.fixture(scope="session")
@@ -56,7 +64,8 @@ def site(tmp_path_factory) -> Site:
     """Build HTML, ePub and PDF once, strictly, exactly as `./run build` does."""
     root = tmp_path_factory.mktemp("site")
     for builder in ("html", "epub", "latex"):
-        _check(run_sphinx(builder, root / builder, root / "doctrees" / builder), f"sphinx -b {builder}")
+        result = run_sphinx(builder, root / builder, root / "doctrees" / builder)
+        _check(result, f"sphinx -b {builder}")
     _check(run_latexmk(root / "latex"), "latexmk")
     return Site(root)
 
@@ -67,9 +76,41 @@ def site_copy(tmp_path) -> Path:
     dest = tmp_path / "src"
     shutil.copytree(
         ROOT, dest,
-        ignore=shutil.ignore_patterns("_build", ".nox", ".venv", ".git", "node_modules", "__pycache__"),
+        ignore=shutil.ignore_patterns("_build", ".nox", ".venv", ".git", "node_modules",
+                                      "__pycache__"),
     )
     return dest
+
+
+# -- The sources the site is made from --------------------------------------
+
+@pytest.fixture(scope="session")
+def resume() -> seed.Resume:
+    """The parsed résumé; tests using it skip when ../shared is absent."""
+    parsed = seed.load()
+    if parsed is None:
+        pytest.skip(seed.MISSING)
+    return parsed
+
+
+@pytest.fixture(scope="session")
+def peps() -> list[dict]:
+    """The headers of every PEP Donald Stufft authored (../shared/data/peps.json)."""
+    if not seed.PEPS.is_file():
+        pytest.skip(seed.MISSING)
+    return json.loads(seed.PEPS.read_text(encoding="utf-8"))["peps"]
+
+
+@pytest.fixture(scope="session")
+def role_pages(site, resume) -> dict[seed.Position, Path]:
+    """Each position's page, found by its title ("Title, Employer")."""
+    found = {}
+    for page in pages.pages(site.html / "experience", "*.html"):
+        heading = pages.title(page)
+        for position in resume.positions:
+            if heading == pages.normalise(str(position)):
+                found[position] = page
+    return found
 
 
 # -- The built site in a real browser ----------------------------------------
