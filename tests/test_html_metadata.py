@@ -55,6 +55,17 @@ def test_every_page_has_open_graph_and_twitter_card_metadata(site, html_pages, b
         assert _meta(soup, property="og:image:alt"), path
 
 
+def test_descriptions_are_the_pages_opening_text(site, html_pages):
+    """Plain prose, as on the page: no list glue ("., ") or lost spaces ("( PEP")."""
+    for path in set(html_pages) - NOT_CONTENT:
+        description = _meta(_soup(site, path), name="description")
+        assert len(description) <= 200, path
+        assert ".," not in description and "( " not in description, path
+    rackspace = _soup(site, "experience/rackspace.html")
+    bullets = [" ".join(li.get_text().split()) for li in rackspace.select("article li")[:2]]
+    assert _meta(rackspace, name="description").startswith(" ".join(bullets)[:150])
+
+
 def test_every_page_has_the_favicon(site, html_pages):
     for path in html_pages:
         icon = _soup(site, path).find("link", rel="icon")

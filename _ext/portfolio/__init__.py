@@ -6,12 +6,13 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import a11y, bibstyle, reproducible, robots
+from . import a11y, bibstyle, description, reproducible, robots
 
 
 def setup(app: Sphinx) -> dict:
     bibstyle.register()
     a11y.setup(app)  # bibliography entries as list items (no deprecated ARIA role)
+    description.setup(app)  # each page's description for link previews
     robots.setup(app)  # robots.txt pointing at the sitemap, for the web site
     reproducible.setup(app)  # byte-identical ePub and sitemap from one commit
     return {
