@@ -50,6 +50,23 @@ def test_axe_finds_no_violation_on_any_page(scheme_page, http_server, html_pages
     assert not failures, f"{scheme}: {failures}"
 
 
+@pytest.mark.parametrize(("system", "chosen"), [("light", "dark"), ("dark", "light")])
+def test_axe_finds_no_violation_in_the_scheme_a_reader_chose(browser, http_server, system, chosen):
+    """furo's theme button overrides the system scheme (body[data-theme])."""
+    context = browser.new_context(color_scheme=system)
+    context.add_init_script(f"localStorage.setItem('theme', '{chosen}')")
+    page = context.new_page()
+    failures = {}
+    for path in ["index.html", "experience/rackspace.html", "standards.html"]:
+        page.goto(http_server.page(path))
+        assert page.evaluate("document.body.dataset.theme") == chosen
+        page.add_script_tag(path=AXE)
+        if violations := page.evaluate(RUN_ALL_RULES)["violations"]:
+            failures[path] = violations
+    context.close()
+    assert not failures
+
+
 def test_axe_runs_every_rule_including_disabled_ones(browser, http_server):
     page = browser.new_page()
     page.goto(http_server.page("index.html"))
