@@ -45,11 +45,18 @@ def linkcheck(tmp_path: Path, *urls: str) -> list[dict]:
 
 
 def problems(rows: list[dict], site_url: str) -> list[str]:
-    return [
-        f"{row['parentname']}: {row['urlname']}: {row['result']} {row['warningstring']}".strip()
-        for row in rows
-        if row["url"].startswith(site_url) and (row["valid"] != "True" or row["warningstring"])
-    ]
+    """Broken links to the site, with broken anchors, and links to its host
+    that leave the site's path (LinkChecker leaves those unchecked)."""
+    host = site_url[:site_url.index("/", len("http://"))]
+    found = []
+    for row in rows:
+        if not row["url"].startswith(host):
+            continue  # external: not fetched
+        inside = row["url"].startswith(site_url)
+        if not inside or row["valid"] != "True" or row["warningstring"]:
+            verdict = row["result"] if inside else "outside the site"
+            found.append(f"{row['parentname']}: {row['urlname']}: {verdict} {row['warningstring']}")
+    return found
 
 
 @pytest.fixture(scope="module")
@@ -67,17 +74,20 @@ def test_every_internal_link_and_anchor_resolves(checked, http_server, html_page
 
 
 def test_linkchecker_reports_broken_links_and_anchors(tmp_path):
-    """Proves the check on a two-page site with one missing page and one missing anchor."""
+    """Proves the check on a two-page site: a missing page, a missing anchor,
+    and a link out of the site's path."""
     site = tmp_path / "site"
     site.mkdir()
     (site / "a.html").write_text('<!DOCTYPE html><title>a</title><a href="b.html#here">b</a>'
-                                 '<a href="b.html#nowhere">b</a><a href="gone.html">c</a>')
+                                 '<a href="b.html#nowhere">b</a><a href="gone.html">c</a>'
+                                 '<a href="/elsewhere/b.html">d</a>')
     (site / "b.html").write_text('<!DOCTYPE html><title>b</title><p id="here">b</p>')
-    with serve(site) as server:
+    with serve(site, "/en/latest/") as server:
         found = problems(linkcheck(tmp_path, server.page("a.html")), server.url)
-    assert len(found) == 2
+    assert len(found) == 3, found
     assert any("gone.html" in problem and "404" in problem for problem in found)
     assert any("b.html#nowhere" in problem and "nowhere" in problem for problem in found)
+    assert any("/elsewhere/b.html: outside the site" in problem for problem in found)
 
 
 def test_every_external_link_is_https(site, html_pages):
