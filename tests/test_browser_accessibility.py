@@ -20,7 +20,9 @@ RUN_ALL_RULES = """async () => {
     const rules = axe.getRules().map(rule => rule.ruleId);
     const results = await axe.run(document, {runOnly: {type: "rule", values: rules}});
     return {rules: rules.length, violations: results.violations.map(v => ({
-        rule: v.id, help: v.help, nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary),
+        rule: v.id,
+        help: v.help,
+        nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary),
     }))};
 }"""
 

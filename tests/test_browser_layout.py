@@ -16,7 +16,8 @@ TOO_WIDE = """() => {
     const name = el => el.tagName.toLowerCase() + (el.className ? "." + el.className : "");
     const found = [];
     if (document.documentElement.scrollWidth > width) found.push("the page scrolls");
-    for (const el of [document.querySelector(".content"), ...document.querySelectorAll(".content *")]) {
+    const content = document.querySelector(".content");
+    for (const el of [content, ...content.querySelectorAll("*")]) {
         const style = getComputedStyle(el);
         if (["auto", "scroll"].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
             found.push(name(el) + " scrolls");

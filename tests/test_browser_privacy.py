@@ -11,10 +11,11 @@ def _origin(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def _requests_while(page, action) -> list[str]:
+def _requests_loading(page, url: str) -> list[str]:
+    """Every URL the page requests while it loads."""
     seen = []
     page.on("request", lambda request: seen.append(request.url))
-    action()
+    page.goto(url)
     page.wait_for_load_state("networkidle")
     return seen
 
@@ -25,7 +26,7 @@ def test_no_page_requests_anything_from_elsewhere(browser, http_server, html_pag
     requested = 0
     for path in html_pages:
         page = browser.new_page()
-        urls = _requests_while(page, lambda: page.goto(http_server.page(path)))
+        urls = _requests_loading(page, http_server.page(path))
         page.close()
         requested += len(urls)
         # data: URIs are inline in the stylesheet; everything else is fetched.
@@ -38,7 +39,7 @@ def test_no_page_requests_anything_from_elsewhere(browser, http_server, html_pag
 
 def test_search_loads_only_the_sites_own_scripts(browser, http_server):
     page = browser.new_page()
-    urls = _requests_while(page, lambda: page.goto(http_server.page("search.html?q=PyPI")))
+    urls = _requests_loading(page, http_server.page("search.html?q=PyPI"))
     page.wait_for_selector("#search-results .search-summary")
     page.close()
     site = _origin(http_server.url)

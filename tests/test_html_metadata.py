@@ -26,7 +26,8 @@ def _meta(soup, **attrs) -> str | None:
 @pytest.fixture(scope="module")
 def base_url(site) -> str:
     """html_baseurl, read back from the home page's canonical URL."""
-    return _soup(site, "index.html").find("link", rel="canonical")["href"].removesuffix("index.html")
+    canonical = _soup(site, "index.html").find("link", rel="canonical")["href"]
+    return canonical.removesuffix("index.html")
 
 
 def test_base_url_is_https_and_a_directory(base_url):
