@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import bibstyle, collect, exports, figure, model, views
+from . import a11y, bibstyle, collect, description, exports, figure, model, reproducible, robots, views
 
 
 def setup(app: Sphinx) -> dict:
@@ -16,6 +16,10 @@ def setup(app: Sphinx) -> dict:
     views.setup(app)  # timeline, skills map, fact lines, backlinks ... every format
     figure.setup(app)  # the career drawn: SVG in HTML and ePub, TikZ in the PDF
     exports.setup(app)  # resume.json and JSON-LD, for the web site
+    a11y.setup(app)  # bibliography entries as list items (no deprecated ARIA role)
+    description.setup(app)  # each page's description for link previews
+    robots.setup(app)  # robots.txt pointing at the sitemap, for the web site
+    reproducible.setup(app)  # byte-identical ePub and sitemap from one commit
     return {
         "version": "1",
         "env_version": 3,  # bump when what the extension keeps on the env changes
