@@ -64,7 +64,10 @@ def test_descriptions_are_the_pages_opening_text(site, html_pages):
         assert ".," not in description and "( " not in description, path
     rackspace = _soup(site, "experience/rackspace.html")
     bullets = [" ".join(li.get_text().split()) for li in rackspace.select("article li")[:2]]
-    assert _meta(rackspace, name="description").startswith(" ".join(bullets)[:150])
+    description = _meta(rackspace, name="description")
+    # The page opens with its fact line (employer, position, dates), then the bullets.
+    assert description.startswith("Rackspace · Software Developer V · Dec 2013 – May 2015")
+    assert bullets[0] in description
 
 
 def test_every_page_has_the_favicon(site, html_pages):

@@ -11,7 +11,8 @@ from bs4 import BeautifulSoup
 from tools.build import run_sphinx
 
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
-ALWAYS_WRITTEN = {"genindex.html", "search.html"}  # Sphinx regenerates these every build
+# Sphinx regenerates genindex and search every build; sphinx-notfound-page its 404.
+ALWAYS_WRITTEN = {"genindex.html", "search.html", "404.html"}
 
 
 def build(src, out, doctrees):

@@ -153,7 +153,8 @@ def test_the_timeline_lists_every_role_newest_first_grouped_by_employer(site):
 def test_the_career_figure_is_inline_svg_with_a_text_alternative(site):
     figure = article(site, "experience/index").select_one("figure.portfolio-career")
     svg = figure.find("svg")
-    assert svg["role"] == "img"
+    # A group, not an img: its bars and dots are links (axe: nested-interactive).
+    assert svg["role"] == "group" and svg["aria-labelledby"]
     description = svg.find("desc").get_text()
     for role in ROLES:
         assert f"{role.meta['employer']}, {role.meta['position']}, {dates(role)}" in description

@@ -182,7 +182,10 @@ def svg(figure: Figure, href=None, cite=None, standalone: bool = False) -> str:
     style = _SVG_STYLE % colours + (_SVG_STANDALONE_STYLE % colours if standalone else "")
     title = f"Career, {figure.first_year} to {figure.last_year}"
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="portfolio-career" role="img" '
+        # With links inside, the figure is a group: an "img" hides its children
+        # from assistive technology, links included (axe: nested-interactive).
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="portfolio-career" '
+        f'role="{"group" if href else "img"}" '
         f'viewBox="0 0 {figure.width:g} {figure.height:g}" '
         f'aria-labelledby="pf-title pf-desc">',
         f'<title id="pf-title">{escape(title)}</title>',

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
 from pybtex.richtext import Text
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
@@ -231,6 +232,19 @@ def front_matter(env: BuildEnvironment, docname: str) -> dict:
                 pass
         data[key] = value
     return data
+
+
+def source_front_matter(path: Path) -> dict:
+    """A page's front matter read straight from its source file (YAML)."""
+    text = path.read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return {}
+    end = text.find("\n---", 4)
+    try:
+        data = yaml.safe_load(text[4:end]) if end != -1 else None
+    except yaml.YAMLError:
+        return {}  # MyST reports malformed YAML with its file and line
+    return data if isinstance(data, dict) else {}
 
 
 def reading_order(env: BuildEnvironment) -> list[str]:

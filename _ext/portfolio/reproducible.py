@@ -37,8 +37,12 @@ def normalize_epub(app: Sphinx, exception: Exception | None) -> None:
 
 
 def sort_sitemap(app: Sphinx, exception: Exception | None) -> None:
-    path = app.outdir / app.config.sitemap_filename
-    if exception or app.builder.name not in {"html", "dirhtml"} or not path.exists():
+    # Sites without sphinx-sitemap (the test fixtures) have no such setting.
+    filename = getattr(app.config, "sitemap_filename", None)
+    if exception or app.builder.name not in {"html", "dirhtml"} or not filename:
+        return
+    path = app.outdir / filename
+    if not path.exists():
         return
     namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
     tree = ElementTree.parse(path)

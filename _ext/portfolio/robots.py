@@ -22,9 +22,11 @@ Sitemap: {sitemap}
 
 def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
     # Only the website: the ePub and LaTeX builders have no use for it.
-    if exception or app.builder.name not in {"html", "dirhtml"}:
+    # Sites without sphinx-sitemap (the test fixtures) have no sitemap to name.
+    filename = getattr(app.config, "sitemap_filename", None)
+    if exception or app.builder.name not in {"html", "dirhtml"} or not filename:
         return
-    sitemap = urljoin(app.config.html_baseurl, app.config.sitemap_filename)
+    sitemap = urljoin(app.config.html_baseurl, filename)
     (app.outdir / "robots.txt").write_text(ROBOTS_TXT.format(sitemap=sitemap), encoding="utf-8")
 
 

@@ -33,7 +33,9 @@ from sphinx.util.docutils import SphinxDirective
 
 from . import figure
 from .exports import RESUME
-from .model import Career, Contribution, Role, career, duration, front_matter, page_kind
+from .model import (
+    Career, Contribution, Role, career, duration, front_matter, page_kind, source_front_matter,
+)
 from .nodes import portfolio_view
 
 # -- Links: cross-references for Sphinx to resolve ----------------------------
@@ -351,13 +353,36 @@ class PepTableDirective(ViewDirective):
     view = "pep-table"
 
     def run(self) -> list[nodes.Node]:
+        # The entries' anchor is an empty paragraph: a target would pass its id
+        # on to the table, and furo's table wrapper copies it (a duplicate id).
         target_id = "pep-table"
-        target = nodes.target("", "", ids=[target_id])
+        anchor = nodes.paragraph("", "", ids=[target_id])
         entries = self.env.get_domain("cite").bibdata.data.entries.values()
         index = addnodes.index(entries=[
             ("single", f"PEP {entry.fields['number']}", target_id, "", None) for entry in entries
         ])
-        return [index, target, *super().run()]
+        return [index, anchor, *super().run()]
+
+
+class SkillsMapDirective(ViewDirective):
+    """The skills map, and the main index entry of every skill and language,
+    so that searching a skill finds this page first."""
+
+    view = "skills-map"
+
+    def run(self) -> list[nodes.Node]:
+        # The taxonomy is in the root page's front matter, which another
+        # process may be reading: take it from the source, and re-read this
+        # page whenever that source changes.
+        source = self.env.doc2path(self.config.root_doc)
+        self.env.note_dependency(source)
+        taxonomy = source_front_matter(Path(source))
+        names = [n for key in ("skills", "languages") for n in taxonomy.get(key) or []
+                 if isinstance(n, str)]
+        index = addnodes.index(entries=[
+            ("single", name, skill_id(name), "main", None) for name in names
+        ])
+        return [index, *super().run()]
 
 
 class PageViews(SphinxTransform):
@@ -396,7 +421,8 @@ def _index_entries(data: dict, target: str, env) -> list[tuple]:
     bib = env.get_domain("cite").bibdata.data.entries
     for key in strings(data.get("peps")):
         if key in bib:
-            entries.append(("single", f"PEP {bib[key].fields['number']}", target, "", None))
+            # "main": searching "PEP 691" lists the page about it first.
+            entries.append(("single", f"PEP {bib[key].fields['number']}", target, "main", None))
     for skill in strings(data.get("skills")) + strings(data.get("languages")):
         entries.append(("single", skill, target, "", None))
     return entries
@@ -416,6 +442,7 @@ def setup(app: Sphinx) -> None:
     app.add_transform(PageViews)
     app.add_post_transform(FillViews)
     app.connect("env-updated", _outdated, priority=600)  # after the model is built (500)
-    for name in ("timeline", "at-a-glance", "profile", "skills-map"):
+    for name in ("timeline", "at-a-glance", "profile"):
         app.add_directive(name, view_directive(name))
+    app.add_directive("skills-map", SkillsMapDirective)
     app.add_directive("pep-table", PepTableDirective)
