@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import bibstyle, collect, model
+from . import bibstyle, collect, latex, model
 
 
 def setup(app: Sphinx) -> dict:
     bibstyle.register()
     collect.setup(app)  # what each page contributes, kept across builds
     model.setup(app)  # the career model, validated once all pages are read
+    latex.setup(app)  # the résumé: pages 1-2 of the PDF, and resume.pdf
     return {
         "version": "1",
         "env_version": 2,
