@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.build import JOBNAME, ROOT, run_latexmk, run_sphinx
+from tools.build import JOBNAME, RESUME, ROOT, run_latexmk, run_resume_latexmk, run_sphinx
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -49,6 +49,11 @@ class Site:
     def pdf(self) -> Path:
         return self.root / "latex" / f"{JOBNAME}.pdf"
 
+    @property
+    def resume(self) -> Path:
+        """The standalone two-page résumé."""
+        return self.root / "latex" / RESUME
+
 
 def _check(result, what: str) -> None:
     if result.returncode:
@@ -62,6 +67,9 @@ def site(tmp_path_factory) -> Site:
     for builder in ("html", "epub", "latex"):
         _check(run_sphinx(builder, root / builder, root / "doctrees" / builder), f"sphinx -b {builder}")
     _check(run_latexmk(root / "latex"), "latexmk")
+    _check(run_resume_latexmk(root / "latex"), "latexmk (résumé)")
+    # The site links to its copy, placed as `nox -s pdf` and Read the Docs do.
+    shutil.copyfile(root / "latex" / RESUME, root / "html" / RESUME.name)
     return Site(root)
 
 

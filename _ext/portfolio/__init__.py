@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import bibstyle, collect, latex, model
+from . import bibstyle, collect, download, latex, model
 
 
 def setup(app: Sphinx) -> dict:
@@ -14,6 +14,7 @@ def setup(app: Sphinx) -> dict:
     collect.setup(app)  # what each page contributes, kept across builds
     model.setup(app)  # the career model, validated once all pages are read
     latex.setup(app)  # the résumé: pages 1-2 of the PDF, and resume.pdf
+    download.setup(app)  # the site's link to resume.pdf
     return {
         "version": "1",
         "env_version": 2,
