@@ -6,6 +6,7 @@ model's validation live under tests/roots/.
 
 from __future__ import annotations
 
+import pickle
 import shutil
 import sys
 from dataclasses import dataclass
@@ -71,6 +72,19 @@ def site(tmp_path_factory) -> Site:
     # The site links to its copy, placed as `nox -s pdf` and Read the Docs do.
     shutil.copyfile(root / "latex" / RESUME, root / "html" / RESUME.name)
     return Site(root)
+
+
+@pytest.fixture(scope="session")
+def site_env(site):
+    """The Sphinx environment of the site's LaTeX build, as it was pickled."""
+    with open(site.root / "doctrees" / "latex" / "environment.pickle", "rb") as f:
+        return pickle.load(f)
+
+
+@pytest.fixture(scope="session")
+def career(site_env):
+    """The career model the site was built from."""
+    return site_env.portfolio_career
 
 
 @pytest.fixture
