@@ -1,5 +1,5 @@
-"""Document metadata: title, author, subject and keywords, and a creation
-date taken from SOURCE_DATE_EPOCH rather than the clock."""
+"""Document metadata: title, author, subject, keywords and language, and a
+creation date taken from SOURCE_DATE_EPOCH rather than the clock."""
 
 from __future__ import annotations
 
@@ -12,8 +12,13 @@ from tools.build import source_date_epoch
 
 
 @pytest.fixture(params=["pdf", "resume"])
-def info(request, site):
-    return PdfReader(getattr(site, request.param)).metadata
+def reader(request, site):
+    return PdfReader(getattr(site, request.param))
+
+
+@pytest.fixture
+def info(reader):
+    return reader.metadata
 
 
 def test_title_author_subject_keywords(info, career):
@@ -28,3 +33,7 @@ def test_title_author_subject_keywords(info, career):
 def test_the_creation_date_is_source_date_epoch(info):
     expected = time.strftime("D:%Y%m%d%H%M%S", time.gmtime(int(source_date_epoch())))
     assert info["/CreationDate"].startswith(expected)
+
+
+def test_the_language_is_declared(reader):
+    assert reader.trailer["/Root"]["/Lang"] == "en-US"

@@ -131,7 +131,7 @@ def _experience(career: model.Career, target: Target) -> list[str]:
     return out
 
 
-def _open_source(career: model.Career, target: Target) -> list[str]:
+def _open_source(career: model.Career) -> list[str]:
     """The contributions, grouped by project in the order they come."""
     projects: dict[str, list[str]] = {}
     for contribution in career.contributions:
@@ -144,7 +144,7 @@ def _open_source(career: model.Career, target: Target) -> list[str]:
 
 
 def metadata(career: model.Career, subject: str) -> str:
-    """PDF metadata: the title is the document's own (\\title)."""
+    """PDF metadata: author, subject, keywords; the title is the document's own."""
     person = career.person
     keywords = ", ".join([*person.skills, *person.languages])
     return (
@@ -166,7 +166,7 @@ def resume(career: model.Career, target: Target) -> str:
         rf"\ResumeList{{Skills}}{{{escape(', '.join(person.skills))}}}",
         rf"\ResumeList{{Programming languages}}{{{escape(', '.join(person.languages))}}}",
         *_experience(career, target),
-        *_open_source(career, target),
+        *_open_source(career),
         r"\end{resume}",
     ]
     return "\n".join(lines) + "\n"
@@ -212,12 +212,16 @@ def standalone(career: model.Career, target: Target, fontpkg: str) -> str:
 # -- The private variant ----------------------------------------------------------
 
 def _check_private(app: Sphinx, config: Config) -> None:
-    """Refuse the private variant where it could be published."""
-    if config.portfolio_private and os.environ.get("READTHEDOCS"):
+    """Refuse the private variant where it could be published; else fail early
+    if there is no number to add."""
+    if not config.portfolio_private:
+        return
+    if os.environ.get("READTHEDOCS"):
         raise ConfigError(
             "portfolio_private (PORTFOLIO_PRIVATE=1) adds the phone number to the "
             "résumé; Read the Docs publishes what it builds, so it is refused there."
         )
+    _phone(Path(app.srcdir))
 
 
 def _phone(srcdir: Path) -> str:
