@@ -96,6 +96,9 @@ html_copy_source = False
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-epub-output
 epub_basename = "donald-stufft"
 epub_show_urls = "no"
+# Sphinx 9 keeps the previous build's info as .buildinfo.bak when the
+# configuration changes; it is not part of the book.
+epub_exclude_files = [".buildinfo.bak"]
 
 # -- Options for LaTeX output -----------------------------------------------
 # https://www.sphinx-doc.org/en/master/latex.html

@@ -1,6 +1,7 @@
 """The project's commands. ``./run SESSION`` sets up the machine and runs one.
 
-Outputs land in _build/: html/, epub/donald-stufft.epub, latex/donald-stufft.pdf.
+Outputs land in _build/: html/, epub/donald-stufft.epub, latex/donald-stufft.pdf;
+`readthedocs` builds into _build/readthedocs/{html,pdf,epub} as Read the Docs does.
 """
 
 from __future__ import annotations
@@ -106,6 +107,20 @@ def linkcheck(session: nox.Session) -> None:
 
 
 @nox.session
+def readthedocs(session: nox.Session) -> None:
+    """Build as Read the Docs does (tools/readthedocs.py) into _build/readthedocs."""
+    install(session, "docs")
+    session.run("python", "-m", "tools.readthedocs")
+
+
+@nox.session
+def lint(session: nox.Session) -> None:
+    """Check the Python code (conf.py, _ext, tools, tests) with ruff."""
+    install(session, "lint")
+    session.run("ruff", "check", *session.posargs)
+
+
+@nox.session
 def tests(session: nox.Session) -> None:
     """Run the test suite; it builds every format once, then reads the outputs."""
     install(session, "docs", "tests")
@@ -116,7 +131,7 @@ def tests(session: nox.Session) -> None:
 def lock(session: nox.Session) -> None:
     """Re-pin requirements/*.txt, with hashes, from requirements/*.in."""
     session.install("pip-tools")
-    for name in ("nox", "docs", "tests"):
+    for name in ("nox", "docs", "tests", "lint"):
         session.run(
             "pip-compile", "-q", "--generate-hashes", "--strip-extras", "--allow-unsafe",
             "--no-emit-index-url", f"requirements/{name}.in", "-o", f"requirements/{name}.txt",

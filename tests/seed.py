@@ -1,0 +1,188 @@
+"""The résumé, ../shared/seed/resume.txt, parsed at test time, and where
+the site puts each part of it.
+
+The tests compare the site with the résumé itself, so no claim is copied
+into them; and the phone number, read here, is never written anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+
+import pytest
+
+from tools.build import ROOT
+
+SHARED = ROOT.parent / "shared"  # the résumé and PEP data the site is made from
+RESUME = SHARED / "seed" / "resume.txt"
+PEPS = SHARED / "data" / "peps.json"
+MISSING = f"{SHARED} is absent: the résumé and PEP data live beside the repository"
+
+SECTIONS = ("Contact Info", "Programming Languages", "Skills",
+            "Work Experience", "Open Source Contributions")
+DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
+QUOTES = {ord("\u201c"): '"', ord("\u201d"): '"', ord("\u2018"): "'", ord("\u2019"): "'"}
+
+
+def normalise(text: str) -> str:
+    """Text as compared: typographic quotes and dashes plain, spaces collapsed."""
+    text = unicodedata.normalize("NFKC", text).translate(DASHES).translate(QUOTES)
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class Position:
+    employer: str
+    title: str
+    dates: str  # as the résumé writes them: "Jan 2024 - Apr 2025"
+    bullets: tuple[str, ...]
+
+    def __str__(self) -> str:
+        return f"{self.title}, {self.employer}"
+
+
+@dataclass(frozen=True)
+class Contribution:
+    project: str  # the résumé's heading: "PyPI" or "Python Packaging"
+    page: str  # the page the site gives it, relative to the HTML root
+    bullet: str
+
+    def __str__(self) -> str:
+        return self.page
+
+
+# The résumé's open-source bullets, in the résumé's order, and their pages.
+CONTRIBUTION_PAGES = {
+    "PyPI": [
+        "open-source/pypi/warehouse.html",
+        "open-source/pypi/cdn-caching.html",
+        "open-source/pypi/pep-691.html",
+        "open-source/pypi/pep-592.html",
+        "open-source/pypi/pep-470.html",
+        "open-source/pypi/legacy-json-api.html",
+        "open-source/pypi/api-tokens.html",
+        "open-source/pypi/breached-passwords.html",
+    ],
+    "Python Packaging": [
+        "open-source/packaging/pep-440.html",
+        "open-source/packaging/pep-453.html",
+        "open-source/packaging/pep-518.html",
+        "open-source/packaging/pep-668.html",
+    ],
+}
+
+
+@dataclass(frozen=True)
+class Resume:
+    name: str
+    headline: str
+    summary: str
+    contact: tuple[str, ...]
+    languages: tuple[str, ...]
+    skills: tuple[str, ...]
+    positions: tuple[Position, ...]
+    open_source: dict[str, tuple[str, ...]]  # project ("PyPI") -> bullets
+
+    def _contact(self, pattern: str) -> str:
+        return next(line for line in self.contact if re.search(pattern, line))
+
+    @property
+    def location(self) -> str:
+        return self.contact[0]
+
+    @property
+    def email(self) -> str:
+        return self._contact(r"@")
+
+    @property
+    def github(self) -> str:
+        return self._contact(r"github\.com/")
+
+    @property
+    def linkedin(self) -> str:
+        return self._contact(r"linkedin\.com/")
+
+    @property
+    def phone(self) -> str:
+        return self._contact(r"(\d\D*){7}")
+
+    @property
+    def contributions(self) -> list[Contribution]:
+        found = []
+        for project, bullets in self.open_source.items():
+            pages = CONTRIBUTION_PAGES[project]
+            assert len(pages) == len(bullets), f"the résumé's {project} bullets changed"
+            found += [Contribution(project, page, bullet)
+                      for page, bullet in zip(pages, bullets, strict=True)]
+        return found
+
+
+def _bullet(line: str) -> str:
+    # "([PEP 691](#))": the résumé's links lead nowhere; the site cites the PEP.
+    return normalise(re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", line[2:]))
+
+
+def parse(text: str) -> Resume:
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    name, headline, summary = lines[:3]
+    sections: dict[str, list[str]] = {}
+    current = None
+    for line in lines[3:]:
+        if line in SECTIONS:
+            current = line
+            sections[current] = []
+        else:
+            sections[current].append(line)
+
+    positions: list[Position] = []
+    employer, title, dates, bullets = "", "", "", []
+    work = sections["Work Experience"]
+    for line in work:
+        if line.startswith("- "):
+            bullets.append(_bullet(line))
+            continue
+        if title:
+            positions.append(Position(employer, title, dates, tuple(bullets)))
+            title, bullets = "", []
+        if " | " in line:
+            title, dates = (normalise(part) for part in line.split(" | "))
+        else:
+            employer = line
+    positions.append(Position(employer, title, dates, tuple(bullets)))
+
+    open_source: dict[str, list[str]] = {}
+    project = None
+    for line in sections["Open Source Contributions"]:
+        if line.startswith("- "):
+            open_source[project].append(_bullet(line))
+        elif not re.match(r"\d{4}", line):  # "2013 – Current" dates the project
+            project = line
+            open_source[project] = []
+
+    return Resume(
+        name=name,
+        headline=headline,
+        summary=normalise(summary),
+        contact=tuple(sections["Contact Info"]),
+        languages=tuple(sections["Programming Languages"]),
+        skills=tuple(sections["Skills"]),
+        positions=tuple(positions),
+        open_source={key: tuple(value) for key, value in open_source.items()},
+    )
+
+
+@cache
+def load() -> Resume | None:
+    """The parsed résumé, or None when ../shared is absent."""
+    return parse(RESUME.read_text(encoding="utf-8")) if RESUME.is_file() else None
+
+
+def cases(items, ids=str) -> list:
+    """Parameters for pytest, one per résumé item; one skipped case without the résumé."""
+    resume = load()
+    if resume is None:
+        return [pytest.param(None, marks=pytest.mark.skip(reason=MISSING))]
+    return [pytest.param(item, id=ids(item)) for item in items(resume)]
