@@ -1,5 +1,6 @@
-"""The PDF ends with an index generated from the career model: every
-employer, project, PEP and skill, pointing at the pages about it."""
+"""The PDF ends with an index: every employer with its positions, every PEP
+and every skill, pointing at the pages about them (the entries come from the
+pages' front matter, views.py)."""
 
 from __future__ import annotations
 
@@ -19,11 +20,10 @@ def index_text(pdf) -> str:
     return " ".join(text.split())
 
 
-def test_the_index_lists_employers_projects_peps_and_skills(site, career):
+def test_the_index_lists_employers_positions_peps_and_skills(site, career):
     text = index_text(site.pdf)
     expected = {role.employer for role in career.roles}
     expected |= {role.position for role in career.roles}
-    expected |= {c.project for c in career.contributions}
     expected |= {career.peps[key].label for c in career.contributions for key in c.peps}
     expected |= {skill for page in [*career.roles, *career.contributions] for skill in page.skills}
     assert len(expected) > 10

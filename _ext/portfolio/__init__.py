@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import bibstyle, collect, download, latex, model, pdfindex
+from . import bibstyle, collect, download, latex, model
 
 
 def setup(app: Sphinx) -> dict:
@@ -15,7 +15,6 @@ def setup(app: Sphinx) -> dict:
     model.setup(app)  # the career model, validated once all pages are read
     latex.setup(app)  # the résumé: pages 1-2 of the PDF, and resume.pdf
     download.setup(app)  # the site's link to resume.pdf
-    pdfindex.setup(app)  # the PDF's index: employers, projects, PEPs, skills
     return {
         "version": "1",
         "env_version": 2,
