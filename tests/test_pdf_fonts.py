@@ -30,4 +30,5 @@ def test_one_family_liberation_no_bitmap_fonts(site, which):
 
 
 def test_the_resume_is_set_in_liberation_sans_alone(site):
-    assert {f["name"].split("+")[-1].split("-")[0] for f in fonts(site.resume)} == {"LiberationSans"}
+    families = {font["name"].split("+")[-1].split("-")[0] for font in fonts(site.resume)}
+    assert families == {"LiberationSans"}

@@ -16,7 +16,7 @@ import pytest
 
 from tools.build import RESUME, ROOT, run_resume_latexmk, run_sphinx
 
-FAKE = "(215) 555-0100"  # 555-0100 to 555-0199: reserved for fiction
+FAKE = "555-0100"  # 555-0100 to 555-0199 are reserved for fiction
 PHONE = re.compile(r"\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}")
 
 
@@ -75,7 +75,7 @@ def test_opt_in_puts_the_number_in_the_standalone_resume_only(clean_env, site_co
 
 def test_the_environment_variable_wins_over_the_file(clean_env, site_copy, tmp_path):
     (site_copy / ".private").mkdir(exist_ok=True)
-    (site_copy / ".private" / "phone").write_text("(215) 555-0199\n", encoding="utf-8")
+    (site_copy / ".private" / "phone").write_text("555-0199\n", encoding="utf-8")
     clean_env.setenv("PORTFOLIO_PRIVATE", "1")
     clean_env.setenv("PORTFOLIO_PHONE", FAKE)
     result = run_sphinx("latex", tmp_path / "latex", tmp_path / "doctrees", site_copy)

@@ -18,7 +18,10 @@ def page_text(pdf, number: int) -> str:
 
 def last_words(career) -> str:
     """The résumé's last bullet: the open-source work, or else the first position."""
-    last = career.contributions[-1].summary if career.contributions else career.roles[-1].highlights[-1]
+    if career.contributions:
+        last = career.contributions[-1].summary
+    else:
+        last = career.roles[-1].highlights[-1]
     return " ".join(last.split()[-4:])
 
 

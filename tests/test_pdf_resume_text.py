@@ -82,13 +82,15 @@ def test_everything_is_there_verbatim_and_in_reading_order(resume_text, career):
     position = 0
     for item in reading_order(career):
         found = text.find(flat(item), position)
-        assert found >= 0, f"missing or out of order: {item!r}\nafter: {text[position:position + 200]!r}"
+        after = text[position:position + 200]
+        assert found >= 0, f"missing or out of order: {item!r}\nafter: {after!r}"
         position = found + len(flat(item))
 
 
 def test_no_line_ends_in_a_hyphen(resume_lines):
     # Neither a hyphen TeX inserts nor a break after an explicit one (aws-cli).
-    assert [line for line in resume_lines if line.rstrip().endswith(("-", "\u00ad", "\u2010"))] == []
+    hyphens = ("-", "\u00ad", "\u2010")  # hyphen-minus, soft hyphen, hyphen
+    assert [line for line in resume_lines if line.rstrip().endswith(hyphens)] == []
 
 
 def test_no_soft_hyphens_or_icon_glyphs(resume_text):

@@ -39,7 +39,8 @@ def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             continue
         uri = relative_uri(app.builder.get_target_uri(docname), FILENAME)
         link = nodes.reference("", TEXT, refuri=uri, internal=True)
-        node.replace_self(nodes.paragraph("", "", link, nodes.Text(" (PDF)"), classes=["resume-download"]))
+        paragraph = nodes.paragraph("", "", link, nodes.Text(" (PDF)"), classes=["resume-download"])
+        node.replace_self(paragraph)
 
 
 def setup(app: Sphinx) -> None:
