@@ -6,18 +6,21 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import bibstyle, collect, download, latex, model
+from . import bibstyle, collect, download, exports, figure, latex, model, views
 
 
 def setup(app: Sphinx) -> dict:
     bibstyle.register()
     collect.setup(app)  # what each page contributes, kept across builds
     model.setup(app)  # the career model, validated once all pages are read
+    views.setup(app)  # timeline, skills map, fact lines, backlinks ... every format
+    figure.setup(app)  # the career drawn: SVG in HTML and ePub, TikZ in the PDF
+    exports.setup(app)  # resume.json and JSON-LD, for the web site
     latex.setup(app)  # the résumé: pages 1-2 of the PDF, and resume.pdf
     download.setup(app)  # the site's link to resume.pdf
     return {
         "version": "1",
-        "env_version": 2,
+        "env_version": 3,  # bump when what the extension keeps on the env changes
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -2,7 +2,7 @@
 
 Front matter reaches ``env.metadata`` by itself; the rest (the page's label,
 title, first bullet list, first paragraph, the references it makes and
-whether it holds a generated view) is taken here, at ``doctree-read``, and
+the generated views it holds) is taken here, at ``doctree-read``, and
 kept in ``env.portfolio_pages``. An env collector purges and merges it, so
 it survives incremental and parallel (``-j``) builds.
 """
@@ -33,7 +33,7 @@ class PageData:
     # "ref" (a label) or "doc" (a docname, absolute if it starts with "/");
     # resolved once all pages are read.
     references: list[tuple[str, str]] = field(default_factory=list)
-    has_views: bool = False  # holds a placeholder filled from the model
+    views: list[str] = field(default_factory=list)  # placeholders on the page, by view
 
 
 def plain_text(node: nodes.Node, env: BuildEnvironment) -> str:
@@ -111,7 +111,7 @@ class PageCollector(EnvironmentCollector):
             ] if bullets else [],
             first_paragraph=" ".join(plain_text(paragraph, env).split()) if paragraph else "",
             references=_references(doctree),
-            has_views=bool(next(doctree.findall(portfolio_view), None)),
+            views=[node["view"] for node in doctree.findall(portfolio_view)],
         )
 
 

@@ -16,9 +16,8 @@ Which kind a page is follows from where it is:
 
 from __future__ import annotations
 
-import hashlib
 import json
-import pickle
+import os
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -115,6 +114,7 @@ class Role:
     contributions: list[str]  # labels of contribution pages
     highlights: list[str]  # the résumé bullets, plain text
     location: str | None = None
+    languages: list[str] = field(default_factory=list)  # programming languages, from index.md
 
     @property
     def dates(self) -> str:
@@ -136,6 +136,7 @@ class Contribution:
     skills: list[str]
     roles: list[str]  # labels of role pages
     summary: str  # the résumé bullet, plain text
+    languages: list[str] = field(default_factory=list)  # programming languages, from index.md
 
 
 @dataclass(frozen=True)
@@ -182,6 +183,14 @@ class Career:
         first = min(r.start for r in self.roles)
         last = max(r.end or self.today for r in self.roles)
         return first.months_to(last)
+
+
+def source_date_epoch(config) -> int:
+    """The build's "now": ``portfolio_source_date_epoch``, else the
+    SOURCE_DATE_EPOCH variable, else the clock (as conf.py itself does)."""
+    if config.portfolio_source_date_epoch is not None:
+        return config.portfolio_source_date_epoch
+    return int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
 
 
 def career(env: BuildEnvironment) -> Career:
@@ -405,13 +414,13 @@ def build(env: BuildEnvironment) -> Career:
     contribution_docs = [d for d in order if kinds[d] == "contribution"]
 
     person = _person(env, report)
-    taxonomy = person.skills + person.languages
     peps = _peps(env)
     role_labels = _labels(env, role_docs, report)
     contribution_labels = _labels(env, contribution_docs, report)
 
-    role_schema = schema.role_schema(taxonomy, contribution_labels)
-    contribution_schema = schema.contribution_schema(taxonomy, role_labels, peps)
+    role_schema = schema.role_schema(person.skills, person.languages, contribution_labels)
+    contribution_schema = schema.contribution_schema(
+        person.skills, person.languages, role_labels, peps)
 
     roles = []
     for label, docname in role_labels.items():
@@ -429,6 +438,7 @@ def build(env: BuildEnvironment) -> Career:
             end=None if data["end"] == "present" else YearMonth.parse(data["end"]),
             skills=data["skills"], contributions=data["contributions"],
             highlights=page.bullets, location=data.get("location"),
+            languages=data.get("languages", []),
         ))
 
     contributions = []
@@ -444,19 +454,22 @@ def build(env: BuildEnvironment) -> Career:
             docname=docname, label=label, title=page.title,
             project=data["project"], kind=data["kind"], peps=data["peps"],
             skills=data["skills"], roles=data["roles"], summary=page.first_paragraph,
+            languages=data.get("languages", []),
         ))
 
     _check_mirrored(env, roles, contributions, report)
 
-    shown = {s for page in [*roles, *contributions] for s in page.skills}
-    for skill in taxonomy:
-        if skill not in shown:
-            report.warn(root, "languages" if skill in person.languages else "skills", (
-                f"'{skill}' is shown by no page: list it in the 'skills' of a role or "
+    # Every skill needs a page that shows it. Programming languages are not
+    # checked: the résumé lists Rust, Go and JavaScript without saying where
+    # they were used, and tagging a page with them would invent that.
+    shown = {name for page in [*roles, *contributions] for name in page.skills}
+    for name in person.skills:
+        if name not in shown:
+            report.warn(root, "skills", (
+                f"'{name}' is shown by no page: list it in the 'skills' of a role or "
                 "contribution that shows it, or remove it from the taxonomy"), "skills")
 
-    epoch = env.config.portfolio_source_date_epoch
-    today = YearMonth.from_timestamp(epoch if epoch is not None else 0)
+    today = YearMonth.from_timestamp(source_date_epoch(env.config))
     roles.sort(key=lambda r: (r.start, r.end or today), reverse=True)
     return Career(
         person=person,
@@ -469,14 +482,8 @@ def build(env: BuildEnvironment) -> Career:
     )
 
 
-def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Build the model; if it changed, every page showing a view is rewritten."""
+def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
     env.portfolio_career = build(env)
-    fingerprint = hashlib.sha256(pickle.dumps(env.portfolio_career)).hexdigest()
-    if fingerprint == getattr(env, "portfolio_fingerprint", None):
-        return []
-    env.portfolio_fingerprint = fingerprint
-    return sorted(d for d, page in env.portfolio_pages.items() if page.has_views)
 
 
 def setup(app: Sphinx) -> None:

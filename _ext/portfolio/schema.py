@@ -73,7 +73,8 @@ def person_schema() -> dict:
         "name": _text(),
         "headline": _text(),
         "location": _text(),
-        "email": {"type": "string", "pattern": "^[^@ ]+@[^@ ]+$", "description": "an email address"},
+        "email": {"type": "string", "pattern": "^[^@ ]+@[^@ ]+$",
+                  "description": "an email address"},
         "profiles": {"type": "array", "items": profile, "description": "a list of profiles"},
         "summary": _text(),
         "languages": names,
@@ -81,7 +82,8 @@ def person_schema() -> dict:
     })
 
 
-def role_schema(skills: Iterable[str], contributions: Iterable[str]) -> dict:
+def role_schema(skills: Iterable[str], languages: Iterable[str],
+                contributions: Iterable[str]) -> dict:
     return _page(
         {
             "employer": _text(),
@@ -90,21 +92,25 @@ def role_schema(skills: Iterable[str], contributions: Iterable[str]) -> dict:
                       "description": "a year-month, YYYY-MM"},
             "end": {"type": "string", "pattern": YEAR_MONTH + "|^present$",
                     "description": 'a year-month, YYYY-MM, or "present"'},
-            "skills": _one_of(skills, "skills or languages from the taxonomy in index.md"),
+            "skills": _one_of(skills, "skills from the taxonomy in index.md"),
             "contributions": _one_of(contributions, "contribution page labels"),
         },
-        {"location": _text()},
+        {"location": _text(), "languages": _one_of(languages, "languages from index.md")},
     )
 
 
-def contribution_schema(skills: Iterable[str], roles: Iterable[str], peps: Iterable[str]) -> dict:
-    return _page({
-        "project": {"enum": PROJECTS, "description": "one of " + ", ".join(PROJECTS)},
-        "kind": {"enum": KINDS, "description": "one of " + ", ".join(KINDS)},
-        "peps": _one_of(peps, "bib keys from peps.bib"),
-        "skills": _one_of(skills, "skills or languages from the taxonomy in index.md"),
-        "roles": _one_of(roles, "role page labels"),
-    })
+def contribution_schema(skills: Iterable[str], languages: Iterable[str], roles: Iterable[str],
+                        peps: Iterable[str]) -> dict:
+    return _page(
+        {
+            "project": {"enum": PROJECTS, "description": "one of " + ", ".join(PROJECTS)},
+            "kind": {"enum": KINDS, "description": "one of " + ", ".join(KINDS)},
+            "peps": _one_of(peps, "bib keys from peps.bib"),
+            "skills": _one_of(skills, "skills from the taxonomy in index.md"),
+            "roles": _one_of(roles, "role page labels"),
+        },
+        {"languages": _one_of(languages, "languages from index.md")},
+    )
 
 
 _TYPES = {"array": "a list", "object": "a mapping", "string": "text"}
@@ -155,7 +161,9 @@ def problems(schema: dict, data: dict) -> Iterator[tuple[str, str]]:
         elif error.validator == "uniqueItems":
             what = "lists an item twice"
         elif error.validator == "type":
-            what = f"{error.instance!r} is not {_TYPES.get(error.validator_value, error.validator_value)}"
+            expected = _TYPES.get(error.validator_value, error.validator_value)
+            what = f"{error.instance!r} is not {expected}"
         else:
             what = f"{error.instance!r} is not {error.schema.get('description', 'valid')}"
-        yield (str(path[0]) if path else ""), f"field '{field}': {what}; allowed: {_allowed(error.schema)}"
+        yield (str(path[0]) if path else ""), (
+            f"field '{field}': {what}; allowed: {_allowed(error.schema)}")

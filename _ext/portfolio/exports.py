@@ -1,0 +1,152 @@
+"""The career model as data other tools read: JSON Resume and schema.org.
+
+- ``resume.json`` (JSON Resume v1.0.0), written into the HTML output once
+  the build has succeeded, and linked from the landing page's profile.
+- A schema.org ``Person`` as JSON-LD in the landing page's ``<head>``.
+
+Both come from the model alone, so neither can hold what the front matter
+does not: there is no phone number to leak. HTML builders only; the ePub
+builder is one too, and would list an unknown file in its package.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from typing import Any
+
+from sphinx.application import Sphinx
+
+from .model import Career, career, source_date_epoch
+
+RESUME = "resume.json"
+RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
+BUILDERS = {"html", "dirhtml"}  # the web site; not epub, not singlehtml
+
+
+def _location(text: str) -> dict[str, str]:
+    """ "Philadelphia, PA" -> city and region; anything else stays an address."""
+    city, comma, region = text.partition(", ")
+    if comma and "," not in region:
+        return {"city": city, "region": region}
+    return {"address": text}
+
+
+def _iso_date(created: str) -> str | None:
+    """A PEP's "18-Mar-2013" -> "2013-03-18"."""
+    try:
+        return time.strftime("%Y-%m-%d", time.strptime(created, "%d-%b-%Y"))
+    except ValueError:
+        return None
+
+
+def json_resume(c: Career, created: dict[str, str], epoch: int) -> dict[str, Any]:
+    """The résumé as JSON Resume: basics, work, projects, publications, skills.
+
+    ``languages`` is left out on purpose: in JSON Resume it lists spoken
+    languages, which the résumé does not give; its programming languages
+    are a skill group, as the résumé groups them.
+    """
+    p = c.person
+    basics: dict[str, Any] = {
+        "name": p.name,
+        "label": p.headline,
+        "email": p.email,
+        "summary": p.summary,
+        "location": _location(p.location),
+        "profiles": [{"network": x.network, "username": x.username, "url": x.url}
+                     for x in p.profiles],
+    }
+    work = []
+    for role in c.roles:
+        entry = {"name": role.employer, "position": role.position, "startDate": role.start.iso}
+        if role.end:
+            entry["endDate"] = role.end.iso
+        if role.location:
+            entry["location"] = role.location
+        entry["highlights"] = role.highlights
+        work.append(entry)
+    projects = [{
+        "name": x.title,
+        "description": x.summary,
+        "entity": x.project,
+        "type": x.kind,
+        "keywords": x.skills + x.languages,
+    } for x in c.contributions]
+    publications = []
+    for key, pep in c.peps.items():
+        entry = {
+            "name": f"PEP {pep.number}: {pep.title}",
+            "publisher": "Python Enhancement Proposals",
+            "url": pep.url,
+            "summary": f"{pep.type} PEP, {pep.status}. Authors: {', '.join(pep.authors)}.",
+        }
+        date = _iso_date(created.get(key, ""))
+        entry["releaseDate"] = date or str(pep.year)
+        publications.append(entry)
+    skills = [{"name": skill} for skill in p.skills]
+    if p.languages:
+        skills.append({"name": "Programming Languages", "keywords": p.languages})
+    meta = {
+        "version": "v1.0.0",
+        "lastModified": time.strftime("%Y-%m-%dT%H:%M:%S", time.gmtime(epoch)),
+    }
+    return {
+        "$schema": RESUME_SCHEMA,
+        "basics": basics,
+        "work": work,
+        "projects": projects,
+        "publications": publications,
+        "skills": skills,
+        "meta": meta,
+    }
+
+
+def json_ld(c: Career) -> dict[str, Any]:
+    """The person as a schema.org ``Person``."""
+    p = c.person
+    person: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "name": p.name,
+        "jobTitle": p.headline,
+        "description": p.summary,
+        "email": f"mailto:{p.email}",
+        "sameAs": [x.url for x in p.profiles],
+        "knowsAbout": [*p.skills, *p.languages],
+    }
+    location = _location(p.location)
+    if "city" in location:
+        person["address"] = {"@type": "PostalAddress", "addressLocality": location["city"],
+                             "addressRegion": location["region"]}
+    return person
+
+
+def _created(app: Sphinx) -> dict[str, str]:
+    entries = app.env.get_domain("cite").bibdata.data.entries
+    return {key: entry.fields.get("created", "") for key, entry in entries.items()}
+
+
+def _write_resume(app: Sphinx, exception: BaseException | None) -> None:
+    if exception is not None or app.builder.name not in BUILDERS:
+        return
+    data = json_resume(career(app.env), _created(app), source_date_epoch(app.config))
+    path = app.builder.outdir / RESUME
+    path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+
+
+def _head(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """JSON-LD, and a pointer to resume.json, in the landing page's head."""
+    if pagename != app.config.root_doc or app.builder.name not in BUILDERS:
+        return
+    # "</" would end the script element early; JSON allows "<\/" instead.
+    data = json.dumps(json_ld(career(app.env)), ensure_ascii=False).replace("</", "<\\/")
+    context["metatags"] = context.get("metatags", "") + (
+        f'\n<script type="application/ld+json">{data}</script>'
+        f'\n<link rel="alternate" type="application/json" href="{RESUME}" title="JSON Resume">'
+    )
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("html-page-context", _head)
+    app.connect("build-finished", _write_resume)

@@ -1,0 +1,421 @@
+"""Views generated from the career model, alike in HTML, ePub and PDF.
+
+While pages are read, each view is only a ``portfolio_view`` placeholder:
+directives put them where a page asks (``{timeline}``, ``{skills-map}`` ...)
+and ``PageViews`` puts the fact line, related pages and backlinks on every
+role and contribution page. Once the model is built, ``FillViews`` replaces
+each placeholder with ordinary docutils nodes. It runs just before Sphinx
+resolves references, so the links in a view are plain cross-references
+(``std:ref``, ``std:doc``, ``cite``) that every builder renders natively,
+nitpicky mode checks, and "(PEP 440)" comes out as the citation style says.
+The career figure depends on the builder, so ``figure.py`` fills it at
+``doctree-resolved``.
+
+A page's views change when other pages do. After each read, ``_outdated``
+hashes what every page's views would show and hands Sphinx (``env-updated``)
+the pages whose hash changed, and only those, to rewrite.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import posixpath
+from collections.abc import Iterable
+from pathlib import Path
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.application import Sphinx
+from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from . import figure
+from .exports import RESUME
+from .model import Career, Contribution, Role, career, duration, front_matter, page_kind
+from .nodes import portfolio_view
+
+# -- Links: cross-references for Sphinx to resolve ----------------------------
+
+
+def _xref(docname: str, domain: str, kind: str, target: str, text: str) -> addnodes.pending_xref:
+    node = addnodes.pending_xref(
+        "", refdomain=domain, reftype=kind, reftarget=target, refdoc=docname,
+        refexplicit=domain != "cite", refwarn=True,
+    )
+    node += nodes.inline(text, text)
+    return node
+
+
+def _page_link(docname: str, career_: Career, target: str, text: str | None = None):
+    """A link to page ``target`` (a docname), by its label when it has one."""
+    text = text or career_.titles.get(target, target)
+    label = next((p.label for p in [*career_.roles, *career_.contributions]
+                  if p.docname == target), None)
+    if label:
+        return _xref(docname, "std", "ref", label, text)
+    return _xref(docname, "std", "doc", "/" + target, text)
+
+
+def _pep_link(docname: str, key: str) -> addnodes.pending_xref:
+    return _xref(docname, "cite", "label", key, key)  # reads "PEP 440"
+
+
+def _joined(items: Iterable[nodes.Node], sep: str = ", ") -> list[nodes.Node]:
+    out: list[nodes.Node] = []
+    for item in items:
+        if out:
+            out.append(nodes.Text(sep))
+        out.append(item)
+    return out
+
+
+def _link_list(title: str, links: list[nodes.Node]) -> list[nodes.Node]:
+    if not links:
+        return []
+    items = nodes.bullet_list(classes=["portfolio-links"])
+    for link in links:
+        items += nodes.list_item("", nodes.paragraph("", "", link))
+    return [nodes.rubric(title, title), items]
+
+
+# -- The views ------------------------------------------------------------------
+
+
+def _role_facts(role: Role, c: Career) -> list[nodes.Node]:
+    parts = [role.employer, role.position, role.dates, duration(role.months(c.today))]
+    if role.location:
+        parts.append(role.location)
+    text = " · ".join(parts)
+    return [nodes.paragraph(text, text, classes=["portfolio-facts"])]
+
+
+def _contribution_facts(contribution: Contribution, docname: str) -> list[nodes.Node]:
+    para = nodes.paragraph(classes=["portfolio-facts"])
+    para += nodes.Text(f"{contribution.project} · {contribution.kind.capitalize()}")
+    if contribution.peps:
+        para += nodes.Text(" · ")
+        para.extend(_joined(_pep_link(docname, key) for key in contribution.peps))
+    return [para]
+
+
+def facts(c: Career, docname: str) -> list[nodes.Node]:
+    role = next((r for r in c.roles if r.docname == docname), None)
+    if role:
+        return _role_facts(role, c)
+    contribution = next((x for x in c.contributions if x.docname == docname), None)
+    return _contribution_facts(contribution, docname) if contribution else []
+
+
+def related(c: Career, docname: str) -> list[nodes.Node]:
+    role = next((r for r in c.roles if r.docname == docname), None)
+    if role:
+        pages = [c.contribution(label) for label in role.contributions]
+        return _link_list("Related contributions", [
+            _xref(docname, "std", "ref", p.label, p.title) for p in pages if p])
+    contribution = next((x for x in c.contributions if x.docname == docname), None)
+    if contribution:
+        pages = [c.role(label) for label in contribution.roles]
+        return _link_list("Related roles", [
+            _xref(docname, "std", "ref", p.label, p.title) for p in pages if p])
+    return []
+
+
+def backlinks(c: Career, docname: str) -> list[nodes.Node]:
+    return _link_list("Referenced from", [
+        _page_link(docname, c, source) for source in c.backlinks.get(docname, [])])
+
+
+def _employers(roles: list[Role]) -> list[list[Role]]:
+    """Consecutive roles at one employer, grouped (reverse chronological)."""
+    groups: list[list[Role]] = []
+    for role in roles:
+        if groups and groups[-1][0].employer == role.employer:
+            groups[-1].append(role)
+        else:
+            groups.append([role])
+    return groups
+
+
+def timeline(c: Career, docname: str) -> list[nodes.Node]:
+    outer = nodes.bullet_list(classes=["portfolio-timeline"])
+    for roles in _employers(c.roles):
+        first, last = roles[-1], roles[0]
+        end = last.end.label if last.end else "present"
+        months = first.start.months_to(last.end or c.today)
+        head = nodes.paragraph(classes=["portfolio-employer"])
+        head += nodes.strong(last.employer, last.employer)
+        if len(roles) > 1:  # the time at the employer, across its roles
+            head += nodes.Text(f" · {first.start.label} – {end} · {duration(months)}")
+        inner = nodes.bullet_list()
+        for role in roles:
+            para = nodes.paragraph()
+            para += _xref(docname, "std", "ref", role.label, role.position)
+            para += nodes.Text(f" · {role.dates} · {duration(role.months(c.today))}")
+            inner += nodes.list_item("", para)
+        outer += nodes.list_item("", head, inner)
+    return [outer]
+
+
+def _field(name: str, *body: nodes.Node) -> nodes.field:
+    return nodes.field("", nodes.field_name(name, name),
+                       nodes.field_body("", nodes.paragraph("", "", *body)))
+
+
+def _text(text: str) -> nodes.Text:
+    return nodes.Text(text)
+
+
+def at_a_glance(c: Career, docname: str) -> list[nodes.Node]:
+    fields = nodes.field_list(classes=["portfolio-glance"])
+    if c.roles:
+        latest = c.roles[0]
+        fields += _field(
+            "Current role" if latest.end is None else "Latest role",
+            _xref(docname, "std", "ref", latest.label, f"{latest.position}, {latest.employer}"),
+            _text(f" ({latest.dates})"),
+        )
+        years, months = divmod(c.months_of_experience, 12)
+        first = min(r.start for r in c.roles)
+        fields += _field("Experience", _text(
+            f"{years}{'+' if months else ''} years, since {first.label}"))
+    if c.peps:
+        count = len(c.peps)
+        years = [p.year for p in c.peps.values()]
+        span = f"{min(years)}–{max(years)}" if min(years) != max(years) else str(min(years))
+        fields += _field("PEPs authored", _text(f"{count}, {span}"))
+    return [fields]
+
+
+def profile(c: Career, docname: str) -> list[nodes.Node]:
+    """Contact, languages and skills from the landing page's front matter."""
+    p = c.person
+    fields = nodes.field_list(classes=["portfolio-profile"])
+    if p.location:
+        fields += _field("Location", _text(p.location))
+    if p.email:
+        fields += _field("Email", nodes.reference(p.email, p.email, refuri=f"mailto:{p.email}"))
+    if p.profiles:
+        fields += _field("Profiles", *_joined(
+            nodes.reference(pr.url, pr.network, refuri=pr.url) for pr in p.profiles))
+    if p.languages:
+        fields += _field("Languages", _text(", ".join(p.languages)))
+    if p.skills:
+        fields += _field("Skills", _text(", ".join(p.skills)))
+    # resume.json exists in the web site only (exports.py).
+    only = addnodes.only(expr="builder_html or builder_dirhtml")
+    uri = posixpath.relpath(RESUME, posixpath.dirname(docname) or ".")
+    only += _field("As data", nodes.reference(RESUME, RESUME, refuri=uri),
+                   _text(" (JSON Resume)"))
+    fields += only
+    return [fields]
+
+
+def skill_id(skill: str) -> str:
+    return "skill-" + nodes.make_id(skill)
+
+
+def skills_map(c: Career, docname: str) -> list[nodes.Node]:
+    """Each skill, then each language, and the pages that show it."""
+    out: list[nodes.Node] = []
+    for title, key, names in (("Skills", "skills", c.person.skills),
+                              ("Programming languages", "languages", c.person.languages)):
+        dl = nodes.definition_list(classes=["portfolio-skills"])
+        for name in names:
+            body = nodes.definition()
+            roles = [r for r in c.roles if name in getattr(r, key)]
+            contributions = [x for x in c.contributions if name in getattr(x, key)]
+            if roles:
+                body += nodes.paragraph("", "", _text("Roles: "), *_joined(
+                    _xref(docname, "std", "ref", r.label, f"{r.position}, {r.employer}")
+                    for r in roles))
+            if contributions:
+                body += nodes.paragraph("", "", _text("Open source: "), *_joined(
+                    _xref(docname, "std", "ref", x.label, x.title) for x in contributions))
+            if not roles and not contributions:
+                # The résumé lists it without saying where; say so, add nothing.
+                body += nodes.paragraph("", "", _text("Listed in the résumé."))
+            dl += nodes.definition_list_item(
+                "", nodes.term(name, name, ids=[skill_id(name)]), body)
+        out += [nodes.rubric(title, title), dl]
+    return out
+
+
+def _table(headers: list[str], rows: list[list[list[nodes.Node]]], widths: list[int],
+           classes: list[str]) -> nodes.table:
+    table = nodes.table(classes=classes)
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    group.extend(nodes.colspec(colwidth=w) for w in widths)
+    head = nodes.thead()
+    head += nodes.row("", *(nodes.entry("", nodes.paragraph(h, h)) for h in headers))
+    body = nodes.tbody()
+    for cells in rows:
+        body += nodes.row("", *(nodes.entry("", nodes.paragraph("", "", *cell)) for cell in cells))
+    group += head
+    group += body
+    return table
+
+
+def pep_table(c: Career, docname: str) -> list[nodes.Node]:
+    rows = []
+    for key, pep in c.peps.items():
+        rows.append([
+            [_pep_link(docname, key)],
+            [_text(pep.title)],
+            [_text(pep.status)],
+            [_text(str(pep.year))],
+            _joined(_xref(docname, "std", "ref", x.label, x.title)
+                    for x in c.contributions_for_pep(key)),
+        ])
+    return [_table(["PEP", "Title", "Status", "Year", "In this portfolio"], rows,
+                   [10, 40, 12, 8, 30], ["portfolio-peps"])]
+
+
+RENDERERS = {
+    "facts": facts,
+    "related": related,
+    "backlinks": backlinks,
+    "timeline": timeline,
+    "at-a-glance": at_a_glance,
+    "profile": profile,
+    "skills-map": skills_map,
+    "pep-table": pep_table,
+}
+
+
+class FillViews(SphinxPostTransform):
+    """Replace each placeholder with its view, before references are resolved."""
+
+    default_priority = 5  # Sphinx's ReferencesResolver runs at 10
+
+    def run(self, **kwargs) -> None:
+        c = career(self.env)
+        for node in list(self.document.findall(portfolio_view)):
+            render = RENDERERS.get(node["view"])
+            if render is None:
+                continue  # filled at doctree-resolved (the figure)
+            content = render(c, node["docname"])
+            if content:
+                node.replace_self(content)
+            else:
+                node.parent.remove(node)
+
+
+def _digest(c: Career, docname: str, views: list[str]) -> str:
+    """What the page's views would show, hashed."""
+    digest = hashlib.sha256()
+    for view in views:
+        if view in RENDERERS:
+            for node in RENDERERS[view](c, docname):
+                digest.update(node.pformat().encode())
+        else:  # the figure: its geometry decides every rendering of it
+            digest.update(pickle.dumps(figure.layout(c)))
+    return digest.hexdigest()
+
+
+def _outdated(app: Sphinx, env) -> list[str]:
+    """Pages whose views come out different from the last build: Sphinx
+    rewrites them, though their sources did not change."""
+    c = career(env)
+    previous = getattr(env, "portfolio_digests", {})
+    env.portfolio_digests = {
+        docname: _digest(c, docname, page.views)
+        for docname, page in env.portfolio_pages.items() if page.views
+    }
+    return sorted(d for d, digest in env.portfolio_digests.items() if previous.get(d) != digest)
+
+
+# -- Placeholders, while reading ----------------------------------------------
+
+
+class ViewDirective(SphinxDirective):
+    """A generated view: ``{timeline}``, ``{skills-map}`` ... take no content."""
+
+    view = ""
+
+    def run(self) -> list[nodes.Node]:
+        node = portfolio_view(view=self.view, docname=self.env.docname)
+        self.set_source_info(node)
+        return [node]
+
+
+def view_directive(name: str) -> type[ViewDirective]:
+    return type(f"{name.title().replace('-', '')}Directive", (ViewDirective,), {"view": name})
+
+
+class PepTableDirective(ViewDirective):
+    """The PEP table, and an index entry for every PEP in the bibliography."""
+
+    view = "pep-table"
+
+    def run(self) -> list[nodes.Node]:
+        target_id = "pep-table"
+        target = nodes.target("", "", ids=[target_id])
+        entries = self.env.get_domain("cite").bibdata.data.entries.values()
+        index = addnodes.index(entries=[
+            ("single", f"PEP {entry.fields['number']}", target_id, "", None) for entry in entries
+        ])
+        return [index, target, *super().run()]
+
+
+class PageViews(SphinxTransform):
+    """Role and contribution pages get their fact line under the title, their
+    related pages and backlinks at the end, and index entries."""
+
+    default_priority = 840  # before Sphinx collects index entries (850)
+
+    def apply(self, **kwargs) -> None:
+        docname = self.env.docname
+        kind = page_kind(docname, self.config.root_doc)
+        section = self.document.next_node(nodes.section)
+        if kind not in {"role", "contribution"} or section is None or not section["ids"]:
+            return
+        index = addnodes.index(entries=_index_entries(front_matter(self.env, docname),
+                                                      section["ids"][0], self.env))
+        section.insert(1, [index, portfolio_view(view="facts", docname=docname)])
+        section += portfolio_view(view="related", docname=docname)
+        section += portfolio_view(view="backlinks", docname=docname)
+
+
+def _index_entries(data: dict, target: str, env) -> list[tuple]:
+    """Employers, skills and PEPs, for genindex and the PDF's index."""
+    entries = []
+
+    def text(value) -> str | None:
+        return value if isinstance(value, str) and value else None
+
+    def strings(value) -> list[str]:
+        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+    employer, position = text(data.get("employer")), text(data.get("position"))
+    if employer:
+        entries.append(("single", f"{employer}; {position}" if position else employer,
+                        target, "main", None))
+    bib = env.get_domain("cite").bibdata.data.entries
+    for key in strings(data.get("peps")):
+        if key in bib:
+            entries.append(("single", f"PEP {bib[key].fields['number']}", target, "", None))
+    for skill in strings(data.get("skills")) + strings(data.get("languages")):
+        entries.append(("single", skill, target, "", None))
+    return entries
+
+
+STATIC = Path(__file__).parent / "static"
+
+
+def _add_static(app: Sphinx, config) -> None:
+    config.html_static_path.append(str(STATIC))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("config-inited", _add_static)
+    app.add_css_file("portfolio.css")
+    app.add_node(portfolio_view)
+    app.add_transform(PageViews)
+    app.add_post_transform(FillViews)
+    app.connect("env-updated", _outdated, priority=600)  # after the model is built (500)
+    for name in ("timeline", "at-a-glance", "profile", "skills-map"):
+        app.add_directive(name, view_directive(name))
+    app.add_directive("pep-table", PepTableDirective)

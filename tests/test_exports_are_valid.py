@@ -1,0 +1,86 @@
+"""resume.json is valid JSON Resume, the landing page carries schema.org
+JSON-LD, and neither holds the résumé's phone number."""
+
+from __future__ import annotations
+
+import json
+import re
+import zipfile
+from pathlib import Path
+
+import jsonschema
+import yaml
+from bs4 import BeautifulSoup
+
+from tools.build import ROOT
+
+from conftest import SHARED
+
+# JSON Resume's own schema, vendored (its source is in its "$comment").
+RESUME_SCHEMA = json.loads((Path(__file__).parent / "schemas" / "resume-schema-v1.0.0.json")
+                           .read_text(encoding="utf-8"))
+PERSON = yaml.safe_load((ROOT / "index.md").read_text(encoding="utf-8").split("---\n")[1])
+
+
+def phone_number() -> re.Pattern:
+    """The private number, read from the résumé at run time, in any punctuation."""
+    text = (SHARED / "seed" / "resume.txt").read_text(encoding="utf-8")
+    match = re.search(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}", text)
+    assert match, "the résumé has a phone number to keep out"
+    return re.compile(r"\D{0,2}".join(re.sub(r"\D", "", match.group())))
+
+
+def resume(site) -> dict:
+    return json.loads((site.html / "resume.json").read_text(encoding="utf-8"))
+
+
+def test_resume_json_is_valid_json_resume(site):
+    data = resume(site)
+    validator = jsonschema.Draft4Validator(
+        RESUME_SCHEMA, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
+    assert not [e.message for e in validator.iter_errors(data)]
+
+
+def test_resume_json_holds_the_career(site):
+    data = resume(site)
+    assert data["basics"]["name"] == PERSON["name"]
+    assert data["basics"]["email"] == PERSON["email"]
+    assert [p["url"] for p in data["basics"]["profiles"]] == [p["url"] for p in PERSON["profiles"]]
+    roles = [p for p in (ROOT / "experience").glob("*.md") if p.stem != "index"]
+    assert len(data["work"]) == len(roles)
+    assert all(job["highlights"] for job in data["work"])
+    starts = [job["startDate"] for job in data["work"]]
+    assert starts == sorted(starts, reverse=True)
+    bib = (ROOT / "peps.bib").read_text()
+    assert len(data["publications"]) == bib.count("@misc{")
+    assert {s["name"] for s in data["skills"]} >= set(PERSON["skills"])
+    assert "phone" not in data["basics"]
+
+
+def test_resume_json_is_linked_from_the_landing_page_and_only_in_html(site):
+    page = BeautifulSoup((site.html / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert page.select_one('article a[href="resume.json"]')
+    assert page.select_one('head link[rel="alternate"][href="resume.json"]')
+    with zipfile.ZipFile(site.epub) as epub:
+        assert not any(name.endswith("resume.json") for name in epub.namelist())
+
+
+def test_the_landing_page_has_a_json_ld_person(site):
+    page = BeautifulSoup((site.html / "index.html").read_text(encoding="utf-8"), "html.parser")
+    (script,) = page.head.select('script[type="application/ld+json"]')
+    person = json.loads(script.string)
+    assert person["@context"] == "https://schema.org"
+    assert person["@type"] == "Person"
+    assert person["name"] == PERSON["name"]
+    assert person["jobTitle"] == PERSON["headline"]
+    assert person["sameAs"] == [p["url"] for p in PERSON["profiles"]]
+    assert person["knowsAbout"] == PERSON["skills"] + PERSON["languages"]
+    other = BeautifulSoup((site.html / "skills.html").read_text(encoding="utf-8"), "html.parser")
+    assert not other.select('script[type="application/ld+json"]')
+
+
+def test_no_output_holds_the_phone_number(site):
+    number = phone_number()
+    assert not number.search((site.html / "resume.json").read_text(encoding="utf-8"))
+    for page in site.html.glob("**/*.html"):
+        assert not number.search(page.read_text(encoding="utf-8")), page

@@ -1,0 +1,247 @@
+"""Every list that spans pages is generated from front matter, in every format.
+
+Expectations are computed here from the sources (front matter read with
+PyYAML, labels and references found with regular expressions), not from the
+extension, then looked for in the built site.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from tools.build import ROOT
+
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+@dataclass
+class Page:
+    path: Path
+    docname: str
+    label: str
+    title: str
+    meta: dict
+
+    @property
+    def html(self) -> str:
+        return self.docname + ".html"
+
+
+def _page(path: Path) -> Page:
+    text = path.read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    label = re.search(r"^\((.+)\)=$", body, re.M).group(1)
+    title = re.search(r"^# (.+)$", body, re.M).group(1)
+    docname = path.relative_to(ROOT).with_suffix("").as_posix()
+    return Page(path, docname, label, title, yaml.safe_load(front))
+
+
+ROLES = [_page(p) for p in sorted((ROOT / "experience").glob("*.md")) if p.stem != "index"]
+CONTRIBUTIONS = [_page(p) for p in sorted((ROOT / "open-source").glob("*/*.md"))
+                 if p.stem != "index"]
+PERSON = yaml.safe_load((ROOT / "index.md").read_text(encoding="utf-8").split("---\n")[1])
+PEP_KEYS = re.findall(r"^@misc\{(pep\d+),", (ROOT / "peps.bib").read_text(), re.M)
+
+
+def month(value: str) -> str:
+    year, number = value.split("-")
+    return f"{MONTHS[int(number) - 1]} {year}"
+
+
+def dates(role: Page) -> str:
+    end = role.meta["end"]
+    return f"{month(role.meta['start'])} – {'present' if end == 'present' else month(end)}"
+
+
+def soup(site, docname: str) -> BeautifulSoup:
+    return BeautifulSoup((site.html / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def article(site, docname: str):
+    return soup(site, docname).find("article")
+
+
+def test_the_site_has_pages_to_check():
+    assert ROLES and CONTRIBUTIONS and PEP_KEYS
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.docname)
+def test_a_role_page_starts_with_its_facts(site, role):
+    facts = article(site, role.docname).select_one("p.portfolio-facts").get_text()
+    assert facts.startswith(f"{role.meta['employer']} · {role.meta['position']} · {dates(role)} · ")
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.docname)
+def test_a_role_page_lists_its_related_contributions(site, role):
+    page = article(site, role.docname)
+    rubric = page.find("p", class_="rubric", string="Related contributions")
+    expected = [c.title for c in CONTRIBUTIONS if c.label in role.meta["contributions"]]
+    if not expected:
+        assert rubric is None
+        return
+    links = [a.get_text() for a in rubric.find_next_sibling("ul").select("a")]
+    assert sorted(links) == sorted(expected)
+
+
+@pytest.mark.parametrize("contribution", CONTRIBUTIONS, ids=lambda c: c.docname)
+def test_a_contribution_page_states_project_kind_and_peps(site, contribution):
+    page = article(site, contribution.docname)
+    facts = page.select_one("p.portfolio-facts").get_text()
+    project, kind = contribution.meta["project"], contribution.meta["kind"].capitalize()
+    assert facts.startswith(f"{project} · {kind}")
+    for key in contribution.meta["peps"]:
+        assert f"PEP {key.removeprefix('pep')}" in facts
+    rubric = page.find("p", class_="rubric", string="Related roles")
+    expected = [r.title for r in ROLES if r.label in contribution.meta["roles"]]
+    links = [a.get_text() for a in rubric.find_next_sibling("ul").select("a")] if rubric else []
+    assert sorted(links) == sorted(expected)
+
+
+def _references() -> dict[str, set[str]]:
+    """label -> the docnames whose prose refers to it with {ref}."""
+    found: dict[str, set[str]] = {}
+    for path in ROOT.glob("**/*.md"):
+        if any(part.startswith((".", "_")) or part in {"tests", "node_modules"}
+               for part in path.relative_to(ROOT).parts):
+            continue
+        docname = path.relative_to(ROOT).with_suffix("").as_posix()
+        for match in re.finditer(r"\{ref\}`(?:[^`<]*<)?([^`>]+)>?`", path.read_text()):
+            found.setdefault(match.group(1).strip(), set()).add(docname)
+    return found
+
+
+@pytest.mark.parametrize("page", ROLES + CONTRIBUTIONS, ids=lambda p: p.docname)
+def test_a_page_ends_with_the_pages_that_reference_it(site, page):
+    sources = _references().get(page.label, set()) - {page.docname}
+    rubric = article(site, page.docname).find("p", class_="rubric", string="Referenced from")
+    if not sources:
+        assert rubric is None
+        return
+    here = posixpath.dirname(page.docname)
+    targets = {posixpath.normpath(posixpath.join(here, a["href"].split("#")[0]))
+               for a in rubric.find_next_sibling("ul").select("a")}
+    assert {f"{source}.html" for source in sources} <= targets
+
+
+def test_the_timeline_lists_every_role_newest_first_grouped_by_employer(site):
+    timeline = article(site, "experience/index").select_one("ul.portfolio-timeline")
+    employers = [li.find("strong").get_text() for li in timeline.find_all("li", recursive=False)]
+    roles = sorted(ROLES, key=lambda r: (r.meta["start"], r.meta["end"] == "present",
+                                         r.meta["end"]), reverse=True)
+    grouped = []
+    for role in roles:
+        if not grouped or grouped[-1] != role.meta["employer"]:
+            grouped.append(role.meta["employer"])
+    assert employers == grouped
+    lines = [li.get_text(" ", strip=True) for li in timeline.select("li li")]
+    assert len(lines) == len(roles)
+    for line, role in zip(lines, roles, strict=True):
+        assert line.startswith(f"{role.meta['position']} · {dates(role)} · ")
+    links = [a["href"] for a in timeline.select("li li a")]
+    assert links == [f"{Path(r.docname).name}.html#{r.label}" for r in roles]
+
+
+def test_the_career_figure_is_inline_svg_with_a_text_alternative(site):
+    figure = article(site, "experience/index").select_one("figure.portfolio-career")
+    svg = figure.find("svg")
+    assert svg["role"] == "img"
+    description = svg.find("desc").get_text()
+    for role in ROLES:
+        assert f"{role.meta['employer']}, {role.meta['position']}, {dates(role)}" in description
+    assert len(svg.select("rect.pf-bar")) == len(ROLES)
+    assert len(svg.select("circle.pf-dot")) == len(PEP_KEYS)
+    # Each bar leads to its role, each dot to its PEP's bibliography entry.
+    assert sorted(a["href"] for a in svg.select("a:has(> rect.pf-bar)")) == sorted(
+        f"{Path(r.docname).name}.html" for r in ROLES)
+    dots = [circle.parent for circle in svg.select("circle.pf-dot")]
+    assert all(a.name == "a" and a["href"].startswith("../standards.html#") for a in dots)
+    # Readable in dark mode: text takes the page's colour, bars Furo's.
+    style = svg.find("style").get_text()
+    assert re.search(r"\.pf-text \{ fill: currentColor;", style)
+    assert "var(--color-brand-primary" in style
+    assert figure.find("figcaption")
+
+
+def test_the_career_figure_is_a_file_in_the_epub_and_tikz_in_the_pdf(site):
+    with zipfile.ZipFile(site.epub) as epub:
+        names = epub.namelist()
+        svg_name = next(n for n in names if n.endswith("_images/career.svg"))
+        svg = epub.read(svg_name).decode()
+        page = epub.read(next(n for n in names if n.endswith("experience/index.xhtml"))).decode()
+    assert "prefers-color-scheme: dark" in svg  # the file stands alone
+    img = BeautifulSoup(page, "html.parser").select_one("figure.portfolio-career img")
+    assert img["src"] == "../_images/career.svg"
+    assert img["alt"].startswith("Career timeline. Roles:")
+    tex = (site.latex / "donald-stufft.tex").read_text(encoding="utf-8")
+    assert tex.count(r"\begin{tikzpicture}") == 1
+    assert tex.count(r"\fill[pfbar") == len(ROLES)
+
+
+def test_at_a_glance_counts_from_the_data(site):
+    glance = article(site, "index").select_one("dl.portfolio-glance").get_text(" ", strip=True)
+    starts = [r.meta["start"] for r in ROLES]
+    ends = [r.meta["end"] for r in ROLES if r.meta["end"] != "present"]
+    first, last = min(starts), max(ends)
+    months = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:]) - int(first[5:]) + 1
+    if all(r.meta["end"] != "present" for r in ROLES):
+        assert f"{months // 12}{'+' if months % 12 else ''} years, since {month(first)}" in glance
+    assert f"PEPs authored : {len(PEP_KEYS)}," in glance
+
+
+def test_the_profile_shows_contact_languages_and_skills_but_no_phone(site):
+    profile = article(site, "index").select_one("dl.portfolio-profile")
+    text = profile.get_text(" ", strip=True)
+    assert PERSON["location"] in text
+    mailto = [unquote(a["href"]) for a in profile.select('a[href^="mailto:"]')]
+    assert mailto == [f"mailto:{PERSON['email']}"]
+    assert ", ".join(PERSON["languages"]) in text
+    assert ", ".join(PERSON["skills"]) in text
+    assert profile.select_one('a[href="resume.json"]')
+    assert not re.search(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}", text)
+
+
+def test_the_skills_map_shows_each_skill_with_its_evidence(site):
+    terms = article(site, "skills").select("dl.portfolio-skills > dt")
+    assert [dt.get_text() for dt in terms] == PERSON["skills"] + PERSON["languages"]
+    for name in PERSON["skills"] + PERSON["languages"]:
+        term = next(dt for dt in terms if dt.get_text() == name)
+        links = {a.get_text() for a in term.find_next_sibling("dd").select("a")}
+        key = "languages" if name in PERSON["languages"] else "skills"
+        shown_by = {f"{r.meta['position']}, {r.meta['employer']}" for r in ROLES
+                    if name in r.meta.get(key, [])}
+        shown_by |= {c.title for c in CONTRIBUTIONS if name in c.meta.get(key, [])}
+        assert links == shown_by, name
+
+
+def test_the_pep_table_has_every_pep_and_the_page_about_it(site):
+    table = article(site, "standards").select_one("table.portfolio-peps")
+    rows = table.select("tbody tr")
+    assert [row.td.get_text(strip=True) for row in rows] == sorted(
+        (f"PEP {key[3:]}" for key in PEP_KEYS), key=lambda label: int(label[4:]))
+    for contribution in CONTRIBUTIONS:
+        for key in contribution.meta["peps"]:
+            row = next(r for r in rows if r.td.get_text(strip=True) == f"PEP {key[3:]}")
+            assert contribution.title in [a.get_text() for a in row.select("a")]
+
+
+def test_the_index_lists_employers_peps_and_skills(site):
+    # A language no page shows (the résumé lists Rust, Go, JavaScript without
+    # saying where) has nothing to point to, so it has no entry.
+    shown = {lang for page in [*ROLES, *CONTRIBUTIONS] for lang in page.meta.get("languages", [])}
+    entries = {r.meta["employer"] for r in ROLES} | set(PERSON["skills"]) | shown
+    entries |= {f"PEP {key[3:]}" for key in PEP_KEYS}
+    headwords = article(site, "genindex").select("td > ul > li")
+    genindex = {next(li.stripped_strings) for li in headwords}
+    tex = (site.latex / "donald-stufft.tex").read_text(encoding="utf-8")
+    for entry in entries:
+        assert entry in genindex, entry
+        assert f"\\index{{{entry}@\\spxentry{{{entry}}}" in tex, entry
