@@ -11,12 +11,18 @@ from __future__ import annotations
 import os
 import sys
 import time
+from urllib.parse import urlsplit
 
 # -- Environment flags: every difference between builds starts here --------
 RTD_BUILD = bool(os.getenv("READTHEDOCS"))
 # The reproducible-builds.org convention: dates in outputs come from the
 # last commit, not the clock, so two builds of one commit are identical.
 SOURCE_DATE_EPOCH = int(os.getenv("SOURCE_DATE_EPOCH", time.time()))
+# Where the site is published. Read the Docs sets READTHEDOCS_CANONICAL_URL;
+# elsewhere this placeholder (the project's expected Read the Docs address)
+# stands in, so local builds have the same absolute URLs (canonical links,
+# sitemap, Open Graph, the 404 page's paths).
+SITE_URL = os.getenv("READTHEDOCS_CANONICAL_URL", "https://dstufft.readthedocs.io/en/latest/")
 # The résumé with the phone number, for sending to one recruiter: only on
 # explicit request (PORTFOLIO_PRIVATE=1), never on Read the Docs.
 PRIVATE_RESUME = os.getenv("PORTFOLIO_PRIVATE") == "1"
@@ -39,6 +45,9 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinxcontrib.bibtex",
+    "sphinxext.opengraph",  # Open Graph and Twitter card metadata
+    "sphinx_sitemap",  # sitemap.xml
+    "notfound.extension",  # 404.html with absolute links
     # Ours
     "portfolio",
 ]
@@ -91,11 +100,75 @@ html_static_path = ["_static"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
+# Canonical URLs (<link rel="canonical">) and the sitemap are built from this.
+html_baseurl = SITE_URL
+html_favicon = "_static/favicon.svg"
+html_css_files = [
+    "a11y.css",  # a visible focus ring where furo has none
+    "print.css",  # printing a page gives the page alone, without navigation
+]
+# Text colours with a contrast of at least 7:1 (WCAG AAA, axe-core's
+# color-contrast-enhanced) on every background furo puts them on; furo's own
+# blues and greys reach 5:1 to 6.7:1.
+html_theme_options = {
+    "light_css_variables": {
+        "color-brand-primary": "#173f9f",
+        "color-brand-content": "#1a44b0",
+        "color-brand-visited": "#5c1aa3",
+        "color-foreground-secondary": "#474a50",
+        "color-foreground-muted": "#4a4c52",
+    },
+    "dark_css_variables": {
+        "color-brand-primary": "#8ab8ff",
+        "color-brand-content": "#8ab8ff",
+        "color-brand-visited": "#c9a3f2",
+        "color-foreground-secondary": "#a9adb2",
+        "color-foreground-muted": "#a9adb2",
+    },
+}
+
+# -- Options for sphinxext-opengraph -----------------------------------------
+# https://sphinxext-opengraph.readthedocs.io/en/latest/
+ogp_site_url = SITE_URL
+# One image for every page, served by the site itself (relative to the site
+# root), 1200 x 630. Made from tools/og-image.html with Debian's Chromium:
+#   chromium --headless --no-sandbox --hide-scrollbars --window-size=1200,630 \
+#     --screenshot=_static/og-image.png tools/og-image.html
+ogp_image = "_static/og-image.png"
+ogp_image_alt = "Donald Stufft, Staff Software Engineer"
+# No generated social cards: they need matplotlib and would differ per build.
+ogp_social_cards = {"enable": False}
+# Twitter reads og:title, og:description and og:image; it only needs the card type.
+ogp_custom_meta_tags = ['<meta name="twitter:card" content="summary_large_image" />']
+
+# -- Options for sphinx-sitemap ---------------------------------------------
+# https://sphinx-sitemap.readthedocs.io/en/latest/configuration-values.html
+# html_baseurl already holds the language and version: add only the page.
+sitemap_url_scheme = "{link}"
+# Search and the indices are not content.
+sitemap_excludes = ["search.html", "genindex.html", "404.html"]
+
+# -- Options for sphinx-notfound-page ---------------------------------------
+# https://sphinx-notfound-page.readthedocs.io/en/latest/configuration.html
+# The 404 page's links are absolute paths under the site's own prefix, so it
+# works from any depth (/no/such/deep/page.html).
+notfound_urls_prefix = urlsplit(SITE_URL).path
 
 # -- Options for ePub output ------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-epub-output
 epub_basename = "donald-stufft"
 epub_show_urls = "no"
+# A real, stable identifier, which readers use to tell books apart: the
+# site's host name. Sphinx writes epub_uid, not epub_identifier, into
+# toc.ncx (sphinx-doc/sphinx#11184), and EPUBCheck wants the two to agree
+# (NCX-001); epub_uid is also an XML id: a host name is a valid one.
+epub_identifier = epub_uid = urlsplit(SITE_URL).hostname
+epub_publisher = author
+epub_contributor = author  # Sphinx's default is the word "unknown"
+epub_description = (
+    "The portfolio of Donald Stufft, Staff Software Engineer: his roles, "
+    "his open-source work and the Python packaging standards he authored."
+)
 # Sphinx 9 keeps the previous build's info as .buildinfo.bak when the
 # configuration changes; it is not part of the book.
 epub_exclude_files = [".buildinfo.bak"]

@@ -38,6 +38,20 @@ def install(session: nox.Session, *locks: str) -> None:
     stamp.write_text(digest)
 
 
+def npm_ci(session: nox.Session) -> None:
+    """Install the npm test tools package-lock.json pins (the Nu Html Checker,
+    axe-core); skip npm when the lock is unchanged."""
+    lock = ROOT / "package-lock.json"
+    digest = hashlib.sha256(lock.read_bytes()).hexdigest()
+    stamp = ROOT / "node_modules" / ".lock-digest"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    # --ignore-scripts: vnu-jar's install script would download a Java
+    # runtime; Debian's default-jre-headless is the one we use.
+    session.run("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", external=True)
+    stamp.write_text(digest)
+
+
 def sphinx(session: nox.Session, builder: str, outdir: Path) -> None:
     args = sphinx_args(builder, outdir, BUILD / "doctrees" / builder)
     session.run("python", "-m", "sphinx", *args, *session.posargs, env=build_env())
@@ -124,6 +138,7 @@ def lint(session: nox.Session) -> None:
 def tests(session: nox.Session) -> None:
     """Run the test suite; it builds every format once, then reads the outputs."""
     install(session, "docs", "tests")
+    npm_ci(session)
     session.run("pytest", *session.posargs, env=build_env())
 
 

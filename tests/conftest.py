@@ -13,6 +13,7 @@ import re
 import shutil
 import sys
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import partial
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -191,19 +192,28 @@ class Server:
         return self.url + path
 
 
+@contextmanager
+def serve(directory: Path, prefix: str = "/"):
+    """Serve a directory on localhost under a path prefix; yields the Server."""
+    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(directory)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield Server(f"http://127.0.0.1:{server.server_port}{prefix}")
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def http_server(site):
     """The built HTML on localhost, at the path its canonical URLs use."""
     canonical = re.search(r'<link rel="canonical" href="([^"]+)"',
                           (site.html / "index.html").read_text(encoding="utf-8"))
     prefix = urlsplit(canonical[1]).path.removesuffix("index.html") if canonical else "/"
-    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site.html)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield Server(f"http://127.0.0.1:{server.server_port}{prefix}")
-    server.shutdown()
-    server.server_close()
+    with serve(site.html, prefix) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
@@ -215,3 +225,13 @@ def browser():
         chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(scope="session")
+def html_pages(site) -> list[str]:
+    """Every page of the HTML site, as paths relative to its root."""
+    return sorted(
+        page.relative_to(site.html).as_posix()
+        for page in site.html.rglob("*.html")
+        if not page.relative_to(site.html).parts[0].startswith("_")  # _static, _sources
+    )

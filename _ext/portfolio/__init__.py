@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import bibstyle, collect, download, exports, figure, latex, model, views
+from . import (
+    a11y, bibstyle, collect, description, download, exports, figure, latex, model, reproducible,
+    robots, views,
+)
 
 
 def setup(app: Sphinx) -> dict:
@@ -16,6 +19,10 @@ def setup(app: Sphinx) -> dict:
     views.setup(app)  # timeline, skills map, fact lines, backlinks ... every format
     figure.setup(app)  # the career drawn: SVG in HTML and ePub, TikZ in the PDF
     exports.setup(app)  # resume.json and JSON-LD, for the web site
+    a11y.setup(app)  # bibliography entries as list items (no deprecated ARIA role)
+    description.setup(app)  # each page's description for link previews
+    robots.setup(app)  # robots.txt pointing at the sitemap, for the web site
+    reproducible.setup(app)  # byte-identical ePub and sitemap from one commit
     latex.setup(app)  # the résumé: pages 1-2 of the PDF, and resume.pdf
     download.setup(app)  # the site's link to resume.pdf
     return {

@@ -1,0 +1,32 @@
+"""A mistyped address at any depth shows the site's 404 page, styled and
+with working navigation (sphinx-notfound-page writes its links absolute)."""
+
+from __future__ import annotations
+
+import pytest
+
+MISSING = ["nope.html", "experience/nope.html", "no/such/deep/page/at/all.html"]
+
+FURO_CSS_APPLIED = """() => [...document.styleSheets].some(
+    sheet => sheet.href && sheet.href.includes("furo.css") && sheet.cssRules.length > 100)"""
+
+
+@pytest.mark.parametrize("path", MISSING)
+def test_missing_page_shows_the_styled_404_page(browser, http_server, path):
+    context = browser.new_context()
+    page = context.new_page()
+    failed = []
+    page.on("requestfinished", lambda request: request.response().status >= 400
+            and request.resource_type != "document" and failed.append(request.url))
+    response = page.goto(http_server.page(path))
+    page.wait_for_load_state("networkidle")
+    assert response.status == 404
+    assert page.locator("h1").inner_text().startswith("Page not found")
+    assert failed == []  # its stylesheets, scripts and icon all load from this depth
+    assert page.evaluate(FURO_CSS_APPLIED)
+    links = page.eval_on_selector_all(
+        ".sidebar-brand[href], .sidebar-tree a[href]", "links => links.map(a => a.href)")
+    assert len(links) > 1
+    broken = [link for link in links if context.request.get(link).status != 200]
+    context.close()
+    assert broken == []
