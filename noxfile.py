@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import sys
 from pathlib import Path
 
@@ -16,7 +15,8 @@ import nox
 
 sys.path.insert(0, str(Path(__file__).parent))
 from tools.build import (  # noqa: E402
-    BUILD, JOBNAME, LATEXMK, RESUME, RESUME_LATEXMK, ROOT, build_env, sphinx_args,
+    BUILD, JOBNAME, LATEXMK, RESUME, RESUME_LATEXMK, ROOT, build_env, publish_resume,
+    sphinx_args,
 )
 
 LOCKS = ROOT / "requirements"
@@ -90,8 +90,7 @@ def pdf(session: nox.Session) -> None:
     if os.environ.get("PORTFOLIO_PRIVATE") == "1":
         session.warn(f"{latex / RESUME} has the phone number: send it, never publish it")
     elif (BUILD / "html").is_dir():
-        # The site's "Download the two-page résumé" link, as on Read the Docs.
-        shutil.copyfile(latex / RESUME, BUILD / "html" / RESUME.name)
+        publish_resume(latex, BUILD / "html")
 
 
 @nox.session

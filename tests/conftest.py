@@ -24,7 +24,9 @@ import pages
 import pytest
 import seed
 
-from tools.build import JOBNAME, RESUME, ROOT, run_latexmk, run_resume_latexmk, run_sphinx
+from tools.build import (
+    JOBNAME, RESUME, ROOT, publish_resume, run_latexmk, run_resume_latexmk, run_sphinx,
+)
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -84,8 +86,7 @@ def site(tmp_path_factory) -> Site:
         _check(result, f"sphinx -b {builder}")
     _check(run_latexmk(root / "latex"), "latexmk")
     _check(run_resume_latexmk(root / "latex"), "latexmk (résumé)")
-    # The site links to its copy, placed as `nox -s pdf` and Read the Docs do.
-    shutil.copyfile(root / "latex" / RESUME, root / "html" / RESUME.name)
+    publish_resume(root / "latex", root / "html")
     return Site(root)
 
 

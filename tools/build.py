@@ -88,6 +88,12 @@ def run_resume_latexmk(latexdir: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
+def publish_resume(latexdir: Path, htmldir: Path) -> None:
+    """Put the résumé where the site's "Download the two-page résumé" link
+    points, at the root of the HTML output, as Read the Docs' post_build does."""
+    shutil.copyfile(latexdir / RESUME, htmldir / RESUME.name)
+
+
 def build_resume(dest: Path) -> None:
     """Build the standalone résumé from the sources alone and copy it to dest.
 
