@@ -64,3 +64,11 @@ def test_standalone_resume_links_contacts_and_peps(site, career):
     uris, targets = links(reader, range(len(reader.pages)))
     assert expected_uris(career) <= uris
     assert targets == []  # no portfolio to jump into
+
+
+def test_standalone_resume_links_positions_to_their_pages_on_the_site(site, site_env, career):
+    base = site_env.config.html_baseurl.rstrip("/") + "/"
+    uris, _ = links(PdfReader(site.resume), range(2))
+    pages = sorted(uri[len(base):] for uri in uris if uri.startswith(base))
+    assert pages == sorted(f"{role.docname}.html" for role in career.roles)
+    assert all((site.html / page).is_file() for page in pages)
