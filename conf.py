@@ -23,6 +23,9 @@ SOURCE_DATE_EPOCH = int(os.getenv("SOURCE_DATE_EPOCH", time.time()))
 # stands in, so local builds have the same absolute URLs (canonical links,
 # sitemap, Open Graph, the 404 page's paths).
 SITE_URL = os.getenv("READTHEDOCS_CANONICAL_URL", "https://dstufft.readthedocs.io/en/latest/")
+# The résumé with the phone number, for sending to one recruiter: only on
+# explicit request (PORTFOLIO_PRIVATE=1), never on Read the Docs.
+PRIVATE_RESUME = os.getenv("PORTFOLIO_PRIVATE") == "1"
 
 sys.path.insert(0, os.path.abspath("_ext"))
 
@@ -85,6 +88,9 @@ bibtex_reference_style = "pep"
 # -- Options for the portfolio extension -----------------------------------
 # _ext/portfolio: a role that has not ended lasts until this moment.
 portfolio_source_date_epoch = SOURCE_DATE_EPOCH
+# The standalone résumé adds the phone number, read from $PORTFOLIO_PHONE or
+# the untracked .private/phone (never from a committed file).
+portfolio_private = PRIVATE_RESUME
 
 # -- Options for HTML output ------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-html-output
@@ -173,6 +179,11 @@ latex_engine = "xelatex"
 # makeindex, not xindy: Read the Docs' image and ours need nothing extra.
 latex_use_xindy = False
 latex_elements = {
+    # Pages 1-2 are the résumé, generated from the career model
+    # (_ext/portfolio/latex.py), in place of a title page.
+    "maketitle": r"\input{resume/pages}",
+    # Read on screen: one-sided, chapters start on the next page, never a blank one.
+    "extraclassoptions": "openany,oneside",
     # One font family throughout, embedded: Liberation (Debian fonts-liberation2).
     "fontpkg": r"""
 \setmainfont{Liberation Sans}

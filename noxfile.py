@@ -7,13 +7,17 @@ Outputs land in _build/: html/, epub/donald-stufft.epub, latex/donald-stufft.pdf
 from __future__ import annotations
 
 import hashlib
+import os
 import sys
 from pathlib import Path
 
 import nox
 
 sys.path.insert(0, str(Path(__file__).parent))
-from tools.build import BUILD, JOBNAME, LATEXMK, ROOT, build_env, sphinx_args  # noqa: E402
+from tools.build import (  # noqa: E402
+    BUILD, JOBNAME, LATEXMK, RESUME, RESUME_LATEXMK, ROOT, build_env, publish_resume,
+    sphinx_args,
+)
 
 LOCKS = ROOT / "requirements"
 
@@ -69,12 +73,24 @@ def epub(session: nox.Session) -> None:
 
 @nox.session
 def pdf(session: nox.Session) -> None:
-    """Build the PDF into _build/latex, with latexmk as Read the Docs runs it."""
+    """Build the PDF into _build/latex, with latexmk as Read the Docs runs it,
+    and the two-page résumé alone into _build/latex/resume/resume.pdf.
+
+    PORTFOLIO_PRIVATE=1 adds the phone number ($PORTFOLIO_PHONE or
+    .private/phone) to resume.pdf, for sending to one recruiter.
+    """
     install(session, "docs")
-    sphinx(session, "latex", BUILD / "latex")
-    with session.chdir(BUILD / "latex"):
+    latex = BUILD / "latex"
+    sphinx(session, "latex", latex)
+    with session.chdir(latex):
         session.run(*LATEXMK, external=True, silent=True, env=build_env())
-    session.log(f"The PDF is {BUILD / 'latex' / JOBNAME}.pdf")
+    with session.chdir(latex / RESUME.parent):
+        session.run(*RESUME_LATEXMK, external=True, silent=True, env=build_env())
+    session.log(f"The PDF is {latex / JOBNAME}.pdf, the résumé {latex / RESUME}")
+    if os.environ.get("PORTFOLIO_PRIVATE") == "1":
+        session.warn(f"{latex / RESUME} has the phone number: send it, never publish it")
+    elif (BUILD / "html").is_dir():
+        publish_resume(latex, BUILD / "html")
 
 
 @nox.session

@@ -8,6 +8,7 @@ model's validation live under tests/roots/.
 from __future__ import annotations
 
 import json
+import pickle
 import re
 import shutil
 import sys
@@ -23,7 +24,9 @@ import pages
 import pytest
 import seed
 
-from tools.build import JOBNAME, ROOT, run_latexmk, run_sphinx
+from tools.build import (
+    JOBNAME, RESUME, ROOT, publish_resume, run_latexmk, run_resume_latexmk, run_sphinx,
+)
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -59,6 +62,11 @@ class Site:
     def pdf(self) -> Path:
         return self.root / "latex" / f"{JOBNAME}.pdf"
 
+    @property
+    def resume(self) -> Path:
+        """The standalone two-page résumé."""
+        return self.root / "latex" / RESUME
+
 
 def _check(result, what: str) -> None:
     # pytest.fail, not pytest.exit: every test using the site errors with this
@@ -77,7 +85,22 @@ def site(tmp_path_factory) -> Site:
         result = run_sphinx(builder, root / builder, root / "doctrees" / builder)
         _check(result, f"sphinx -b {builder}")
     _check(run_latexmk(root / "latex"), "latexmk")
+    _check(run_resume_latexmk(root / "latex"), "latexmk (résumé)")
+    publish_resume(root / "latex", root / "html")
     return Site(root)
+
+
+@pytest.fixture(scope="session")
+def site_env(site):
+    """The Sphinx environment of the site's LaTeX build, as it was pickled."""
+    with open(site.root / "doctrees" / "latex" / "environment.pickle", "rb") as f:
+        return pickle.load(f)
+
+
+@pytest.fixture(scope="session")
+def career(site_env):
+    """The career model the site was built from."""
+    return site_env.portfolio_career
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tools.build import JOBNAME, run_latexmk, run_sphinx
+from tools.build import JOBNAME, publish_resume, run_latexmk, run_resume_latexmk, run_sphinx
 
 
 def _files(root: Path) -> dict[str, bytes]:
@@ -46,6 +46,9 @@ def rebuilt(site, tmp_path_factory, monkeypatch_module):
             assert result.returncode == 0, result.stderr[-4000:]
         result = run_latexmk(root / "latex")
         assert result.returncode == 0, result.stdout[-4000:]
+        result = run_resume_latexmk(root / "latex")
+        assert result.returncode == 0, result.stdout[-4000:]
+        publish_resume(root / "latex", root / "html")  # as the site fixture does
     finally:
         os.umask(old_umask)
     return root

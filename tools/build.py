@@ -7,8 +7,10 @@ Standard library only: the noxfile imports it before any venv exists.
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +58,16 @@ LATEXMK = [
 ]
 
 
+# The standalone two-page résumé, typeset in <latex>/resume/ (where the
+# portfolio extension writes it, out of the way of Read the Docs' latexmk) with
+# the same engine set-up; it stops at the first error.
+RESUME = Path("resume") / "resume.pdf"  # relative to the LaTeX output
+RESUME_LATEXMK = [
+    "latexmk", "-r", "../latexmkrc", "-pdf", "-dvi-", "-ps-", "-jobname=resume",
+    "-interaction=nonstopmode", "-halt-on-error", "resume.tex",
+]
+
+
 def run_sphinx(builder: str, outdir: Path, doctrees: Path, srcdir: Path = ROOT,
                *extra: str) -> subprocess.CompletedProcess:
     """Run sphinx-build with this interpreter; the tests call this."""
@@ -68,3 +80,42 @@ def run_sphinx(builder: str, outdir: Path, doctrees: Path, srcdir: Path = ROOT,
 def run_latexmk(latexdir: Path) -> subprocess.CompletedProcess:
     """Typeset Sphinx's LaTeX output into latexdir/donald-stufft.pdf."""
     return subprocess.run(LATEXMK, cwd=latexdir, env=build_env(), capture_output=True, text=True)
+
+
+def run_resume_latexmk(latexdir: Path) -> subprocess.CompletedProcess:
+    """Typeset the standalone résumé into latexdir/resume/resume.pdf."""
+    return subprocess.run(RESUME_LATEXMK, cwd=latexdir / RESUME.parent, env=build_env(),
+                          capture_output=True, text=True)
+
+
+def publish_resume(latexdir: Path, htmldir: Path) -> None:
+    """Put the résumé where the site's "Download the two-page résumé" link
+    points, at the root of the HTML output, as Read the Docs' post_build does."""
+    shutil.copyfile(latexdir / RESUME, htmldir / RESUME.name)
+
+
+def build_resume(dest: Path) -> None:
+    """Build the standalone résumé from the sources alone and copy it to dest.
+
+    Read the Docs runs this after its builds (.readthedocs.yaml): it keeps only
+    the one PDF of its pdf format, so the résumé the site links to is typeset
+    again here and placed in the HTML output.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        latexdir = Path(tmp) / "latex"
+        _succeeded(run_sphinx("latex", latexdir, Path(tmp) / "doctrees"))
+        _succeeded(run_resume_latexmk(latexdir))
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(latexdir / RESUME, dest)
+
+
+def _succeeded(result: subprocess.CompletedProcess) -> None:
+    if result.returncode:
+        sys.exit(f"{' '.join(result.args)} failed:\n{result.stdout[-4000:]}{result.stderr[-4000:]}")
+
+
+if __name__ == "__main__":
+    # python tools/build.py resume DEST
+    if sys.argv[1:2] != ["resume"] or len(sys.argv) != 3:
+        sys.exit("usage: python tools/build.py resume DEST.pdf")
+    build_resume(Path(sys.argv[2]))

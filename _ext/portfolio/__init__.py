@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from sphinx.application import Sphinx
 
-from . import a11y, bibstyle, collect, description, exports, figure, model, reproducible, robots, views
+from . import (
+    a11y, bibstyle, collect, description, download, exports, figure, latex, model, reproducible,
+    robots, views,
+)
 
 
 def setup(app: Sphinx) -> dict:
@@ -20,6 +23,8 @@ def setup(app: Sphinx) -> dict:
     description.setup(app)  # each page's description for link previews
     robots.setup(app)  # robots.txt pointing at the sitemap, for the web site
     reproducible.setup(app)  # byte-identical ePub and sitemap from one commit
+    latex.setup(app)  # the résumé: pages 1-2 of the PDF, and resume.pdf
+    download.setup(app)  # the site's link to resume.pdf
     return {
         "version": "1",
         "env_version": 3,  # bump when what the extension keeps on the env changes

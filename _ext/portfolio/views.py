@@ -271,8 +271,11 @@ def pep_table(c: Career, docname: str) -> list[nodes.Node]:
             _joined(_xref(docname, "std", "ref", x.label, x.title)
                     for x in c.contributions_for_pep(key)),
         ])
+    # In the PDF the table keeps these widths (colwidths-given; tabulary's own
+    # squeeze "2012" out of its cell) and breaks across pages (longtable), so
+    # the Standards chapter does not open on a page left empty above it.
     return [_table(["PEP", "Title", "Status", "Year", "In this portfolio"], rows,
-                   [10, 40, 12, 8, 30], ["portfolio-peps"])]
+                   [11, 41, 14, 8, 26], ["portfolio-peps", "colwidths-given", "longtable"])]
 
 
 RENDERERS = {

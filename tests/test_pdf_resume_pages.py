@@ -1,0 +1,48 @@
+"""The résumé is exactly two pages: the whole of the standalone résumé, and
+pages 1-2 of the portfolio PDF, whose contents begin on page 3."""
+
+from __future__ import annotations
+
+import subprocess
+
+from pypdf import PdfReader
+
+
+def page_text(pdf, number: int) -> str:
+    """The text of page ``number`` (1-based)."""
+    return subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), "-enc", "UTF-8", str(pdf), "-"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+
+
+def last_words(career) -> str:
+    """The résumé's last bullet: the open-source work, or else the first position."""
+    if career.contributions:
+        last = career.contributions[-1].summary
+    else:
+        last = career.roles[-1].highlights[-1]
+    return " ".join(last.split()[-4:])
+
+
+def test_the_standalone_resume_has_two_pages(site):
+    assert len(PdfReader(site.resume).pages) == 2
+
+
+def test_the_portfolio_opens_with_the_two_resume_pages(site, career):
+    reader = PdfReader(site.pdf)
+    bookmarks = {item.title: reader.get_destination_page_number(item)
+                 for item in reader.outline if not isinstance(item, list)}
+    assert bookmarks["Résumé"] == 0
+    assert bookmarks["Contents"] == 2
+    assert career.person.name in page_text(site.pdf, 1)
+    page_two = " ".join(page_text(site.pdf, 2).split())
+    assert last_words(career) in page_two
+    assert "page 2 of 2" in page_two
+
+
+def test_page_labels_are_unique(site):
+    # The résumé is i-ii and the contents iii, so "page 1" means one page.
+    labels = PdfReader(site.pdf).page_labels
+    assert labels[:3] == ["i", "ii", "iii"]
+    assert len(labels) == len(set(labels))
