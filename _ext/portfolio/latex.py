@@ -82,11 +82,6 @@ def _with_pep_links(text: str, peps: dict[str, model.Pep]) -> str:
     return "".join(out)
 
 
-def _display_url(url: str) -> str:
-    """``https://www.linkedin.com/in/dstufft/`` -> ``linkedin.com/in/dstufft``."""
-    return re.sub(r"^[a-z]+://(www\.)?", "", url).rstrip("/")
-
-
 def _page_link(docname: str, label: str, text: str, target: Target) -> str:
     """A link to a page of the portfolio: inside the PDF, or on the site."""
     if not target.standalone:
@@ -104,7 +99,7 @@ def _contact(person: model.Person, target: Target) -> list[str]:
     if target.phone:
         items.append(escape(target.phone))
     for profile in person.profiles:
-        items.append(rf"\href{{{profile.url}}}{{{escape(_display_url(profile.url))}}}")
+        items.append(rf"\href{{{profile.url}}}{{{escape(profile.display)}}}")
     return [
         r"\begin{ResumeContact}",
         "\\ResumeContactSep\n".join(rf"\ResumeContactItem{{{item}}}" for item in items),

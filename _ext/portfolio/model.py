@@ -17,6 +17,7 @@ Which kind a page is follows from where it is:
 from __future__ import annotations
 
 import json
+import re
 import os
 import time
 from collections.abc import Iterable
@@ -88,6 +89,11 @@ class Profile:
     network: str
     username: str
     url: str
+
+    @property
+    def display(self) -> str:
+        """How the résumé writes it: ``https://www.linkedin.com/in/x/`` -> ``linkedin.com/in/x``."""
+        return re.sub(r"^[a-z]+://(www\.)?", "", self.url).rstrip("/")
 
 
 @dataclass(frozen=True)

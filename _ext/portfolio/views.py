@@ -200,7 +200,7 @@ def profile(c: Career, docname: str) -> list[nodes.Node]:
         fields += _field("Email", nodes.reference(p.email, p.email, refuri=f"mailto:{p.email}"))
     if p.profiles:
         fields += _field("Profiles", *_joined(
-            nodes.reference(pr.url, pr.network, refuri=pr.url) for pr in p.profiles))
+            nodes.reference(pr.display, pr.display, refuri=pr.url) for pr in p.profiles))
     if p.languages:
         fields += _field("Languages", _text(", ".join(p.languages)))
     if p.skills:
