@@ -68,7 +68,21 @@ def load_config(path: Path = CONFIG) -> dict:
         raise ReadTheDocsError(
             f"{path.name}: build.jobs {sorted(unsupported)} are not emulated here"
         )
+    missing = [pkg for pkg in config.get("build", {}).get("apt_packages", [])
+               if not _installed(pkg)]
+    if missing:
+        raise ReadTheDocsError(
+            f"{path.name}: build.apt_packages {missing} are not installed here "
+            "(Read the Docs installs them; list them in debian-packages.txt too)"
+        )
     return config
+
+
+def _installed(package: str) -> bool:
+    """Is this Debian package installed? (Read the Docs' apt_packages step.)"""
+    result = subprocess.run(["dpkg-query", "-W", "-f=${Status}", package],
+                            capture_output=True, text=True)
+    return result.returncode == 0 and "install ok installed" in result.stdout
 
 
 def environment(output: Path) -> dict[str, str]:
