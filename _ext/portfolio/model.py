@@ -385,25 +385,17 @@ def _check_dates(docname: str, data: dict, report: _Reporter) -> bool:
 def _check_mirrored(env: BuildEnvironment, roles: list[Role], contributions: list[Contribution],
                     report: _Reporter) -> None:
     """A role lists a contribution exactly when the contribution lists the role."""
-    by_label = {c.label: c for c in contributions}
-    role_by_label = {r.label: r for r in roles}
-    for role in roles:
-        for label in role.contributions:
-            other = by_label.get(label)
-            if other and role.label not in other.roles:
-                report.warn(other.docname, "roles", (
-                    f"field 'roles' lacks '{role.label}': {env.doc2path(role.docname, False)} "
-                    f"lists this page ('{label}') in its contributions; relations must be "
-                    "listed on both pages"), "relation")
-    for contribution in contributions:
-        for label in contribution.roles:
-            other = role_by_label.get(label)
-            if other and contribution.label not in other.contributions:
-                report.warn(other.docname, "contributions", (
-                    f"field 'contributions' lacks '{contribution.label}': "
-                    f"{env.doc2path(contribution.docname, False)} lists this page ('{label}') "
-                    "in its roles; relations must be listed on both pages"), "relation")
-
+    sides = ((roles, "contributions", {c.label: c for c in contributions}, "roles"),
+             (contributions, "roles", {r.label: r for r in roles}, "contributions"))
+    for pages, field, others, back in sides:
+        for page in pages:
+            for label in getattr(page, field):
+                other = others.get(label)
+                if other and page.label not in getattr(other, back):
+                    report.warn(other.docname, back, (
+                        f"field '{back}' lacks '{page.label}': "
+                        f"{env.doc2path(page.docname, False)} lists this page ('{label}') "
+                        f"in its {field}; relations must be listed on both pages"), "relation")
 
 def _backlinks(env: BuildEnvironment, order: list[str]) -> dict[str, list[str]]:
     labels = env.get_domain("std").labels
