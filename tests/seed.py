@@ -85,6 +85,7 @@ class Resume:
     skills: tuple[str, ...]
     positions: tuple[Position, ...]
     open_source: dict[str, tuple[str, ...]]  # project ("PyPI") -> bullets
+    project_dates: dict[str, str]  # project -> its dates, "2013 - Current", if it has any
 
     def _contact(self, pattern: str) -> str:
         return next(line for line in self.contact if re.search(pattern, line))
@@ -154,11 +155,14 @@ def parse(text: str) -> Resume:
     positions.append(Position(employer, title, dates, tuple(bullets)))
 
     open_source: dict[str, list[str]] = {}
+    project_dates: dict[str, str] = {}
     project = None
     for line in sections["Open Source Contributions"]:
         if line.startswith("- "):
             open_source[project].append(_bullet(line))
-        elif not re.match(r"\d{4}", line):  # "2013 – Current" dates the project
+        elif re.match(r"\d{4}", line):  # "2013 – Current" dates the project
+            project_dates[project] = normalise(line)
+        else:
             project = line
             open_source[project] = []
 
@@ -171,6 +175,7 @@ def parse(text: str) -> Resume:
         skills=tuple(sections["Skills"]),
         positions=tuple(positions),
         open_source={key: tuple(value) for key, value in open_source.items()},
+        project_dates=project_dates,
     )
 
 

@@ -15,6 +15,7 @@ from bs4 import BeautifulSoup
 from tools.build import ROOT
 
 from conftest import SHARED
+from seed import normalise
 
 # JSON Resume's own schema, vendored (its source is in its "$comment").
 RESUME_SCHEMA = json.loads((Path(__file__).parent / "schemas" / "resume-schema-v1.0.0.json")
@@ -30,19 +31,19 @@ def phone_number() -> re.Pattern:
     return re.compile(r"\D{0,2}".join(re.sub(r"\D", "", match.group())))
 
 
-def resume(site) -> dict:
+def resume_json(site) -> dict:
     return json.loads((site.html / "resume.json").read_text(encoding="utf-8"))
 
 
 def test_resume_json_is_valid_json_resume(site):
-    data = resume(site)
+    data = resume_json(site)
     validator = jsonschema.Draft4Validator(
         RESUME_SCHEMA, format_checker=jsonschema.Draft4Validator.FORMAT_CHECKER)
     assert not [e.message for e in validator.iter_errors(data)]
 
 
 def test_resume_json_holds_the_career(site):
-    data = resume(site)
+    data = resume_json(site)
     assert data["basics"]["name"] == PERSON["name"]
     assert data["basics"]["email"] == PERSON["email"]
     assert [p["url"] for p in data["basics"]["profiles"]] == [p["url"] for p in PERSON["profiles"]]
@@ -55,6 +56,21 @@ def test_resume_json_holds_the_career(site):
     assert len(data["publications"]) == bib.count("@misc{")
     assert {s["name"] for s in data["skills"]} >= set(PERSON["skills"])
     assert "phone" not in data["basics"]
+
+
+def test_resume_json_projects_are_the_resumes_with_its_dates(site, resume):
+    # One project per open-source group of the résumé, dated as the résumé
+    # dates it ("2013 - Current": from 2013, no end); its bullets are the highlights.
+    projects = resume_json(site)["projects"]
+    assert [p["name"].casefold() for p in projects] == [h.casefold() for h in resume.open_source]
+    for project, (heading, bullets) in zip(projects, resume.open_source.items(), strict=True):
+        assert [normalise(h) for h in project["highlights"]] == list(bullets)
+        if heading not in resume.project_dates:
+            assert "startDate" not in project and "endDate" not in project
+            continue
+        start, end = resume.project_dates[heading].split(" - ")
+        assert project["startDate"] == start
+        assert project.get("endDate") == (None if end == "Current" else end)
 
 
 def test_resume_json_is_linked_from_the_landing_page_and_only_in_html(site):

@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from portfolio.model import YearMonth, career, duration
+from portfolio.model import Project, YearMonth, career, duration
 
 from tools.build import run_sphinx
 
@@ -38,6 +38,11 @@ def test_a_good_site_builds_the_model_without_warnings(app, warning):
         "Designed a versioning scheme (PEP 440).",  # citations read as the résumé writes them
         "Wrote many tests.",
     ]
+
+    assert model.projects == [Project("Python packaging", 2013, None), Project("Example Tools")]
+    packaging, tools = model.projects
+    assert (packaging.dates, tools.dates) == ("2013 – Current", "")  # as the résumé says it
+    assert model.project("Python packaging") is packaging
 
     (versioning,) = model.contributions
     assert versioning.summary == "Designed the versioning standard (PEP 440)."
@@ -120,6 +125,32 @@ BAD_INPUTS = {
     "skill shown by no page": (
         "index.md", "skills: [Packaging,", "skills: [Threat Modeling, Packaging,", 10,
         "'Threat Modeling' is shown by no page",
+    ),
+    "bad project year": (
+        "index.md", 'start: "2013"', 'start: "13"', 12,
+        "field 'projects[0].start': '13' is not a year, \"YYYY\"",
+    ),
+    "project ends before it starts": (
+        "index.md", "end: present}", 'end: "2012"}', 12,
+        "field 'projects[0].end': 2012 is before the start, 2013",
+    ),
+    "project end without a start": (
+        "index.md", "{name: Example Tools}", '{name: Example Tools, end: "2015"}', 13,
+        "field 'projects[1]' has end but misses start",
+    ),
+    "project declared twice": (
+        "index.md", "{name: Example Tools}", "{name: Python packaging}", 13,
+        "field 'projects[1].name': 'Python packaging' is declared twice",
+    ),
+    "unknown project": (
+        "open-source/packaging/versioning.md", "project: Python packaging", "project: Cooking", 2,
+        "field 'project': 'Cooking' is not allowed; allowed: one of: Python packaging, "
+        "Example Tools",
+    ),
+    "undeclared project heading": (
+        "open-source/index.md", "{project} Python packaging", "{project} Cooking", 4,
+        "project 'Cooking' is not declared: list it in 'projects' in the front matter of "
+        "index.md",
     ),
     "not a list": (
         "open-source/packaging/versioning.md", "skills: [Packaging, API Design]",

@@ -49,9 +49,10 @@ def reading_order(career) -> list[str]:
     items += [person.summary, *person.skills, *person.languages]
     for role in career.roles:
         items += [role.employer, role.position, role.dates, *role.highlights]
-    for project in dict.fromkeys(c.project for c in career.contributions):
-        items.append(project)
-        items += [c.summary for c in career.contributions if c.project == project]
+    for project in career.projects:
+        summaries = [c.summary for c in career.contributions if c.project == project.name]
+        if summaries:
+            items += [project.name, *filter(None, [project.dates]), *summaries]
     return items
 
 
@@ -85,6 +86,16 @@ def test_everything_is_there_verbatim_and_in_reading_order(resume_text, career):
         after = text[position:position + 200]
         assert found >= 0, f"missing or out of order: {item!r}\nafter: {after!r}"
         position = found + len(flat(item))
+
+
+def test_a_project_heading_gives_its_dates_as_a_role_does(resume_pdf, career):
+    # "PyPI | 2013 – Current", as "Datadog, Staff Software Engineer | Jan 2024 – ...";
+    # Open source ends the résumé, on its second page.
+    page_two = flat(pdftotext(resume_pdf, first=2, last=2))
+    dated = [p for p in career.projects if p.dates]
+    assert dated
+    for project in dated:
+        assert f"{project.name} | {project.dates}" in page_two
 
 
 def test_no_line_ends_in_a_hyphen(resume_lines):

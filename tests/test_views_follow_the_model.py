@@ -132,6 +132,19 @@ def test_a_page_ends_with_the_pages_that_reference_it(site, page):
     assert {f"{source}.html" for source in sources} <= targets
 
 
+def test_the_open_source_page_heads_each_project_with_its_dates(site):
+    page = article(site, "open-source/index")
+    headings = page.select("h2.rubric")  # rubrics: the ePub's nav stays in reading order
+    assert [h.get_text() for h in headings] == [p["name"] for p in PERSON["projects"]]
+    for heading, project in zip(headings, PERSON["projects"], strict=True):
+        following = heading.find_next_sibling()
+        if "start" not in project:
+            assert "portfolio-facts" not in following.get("class", [])
+            continue
+        end = "Current" if project["end"] == "present" else project["end"]  # the résumé's word
+        assert following.get_text() == f"{project['start']} – {end}."
+
+
 def test_the_timeline_lists_every_role_newest_first_grouped_by_employer(site):
     timeline = article(site, "experience/index").select_one("ul.portfolio-timeline")
     employers = [li.find("strong").get_text() for li in timeline.find_all("li", recursive=False)]

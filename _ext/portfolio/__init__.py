@@ -27,7 +27,7 @@ def setup(app: Sphinx) -> dict:
     download.setup(app)  # the site's link to resume.pdf
     return {
         "version": "1",
-        "env_version": 3,  # bump when what the extension keeps on the env changes
+        "env_version": 4,  # bump when what the extension keeps on the env changes
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -33,7 +33,8 @@ class PageData:
     # "ref" (a label) or "doc" (a docname, absolute if it starts with "/");
     # resolved once all pages are read.
     references: list[tuple[str, str]] = field(default_factory=list)
-    views: list[str] = field(default_factory=list)  # placeholders on the page, by view
+    # The placeholders on the page: (view, arguments).
+    views: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
 
 def plain_text(node: nodes.Node, env: BuildEnvironment) -> str:
@@ -111,7 +112,8 @@ class PageCollector(EnvironmentCollector):
             ] if bullets else [],
             first_paragraph=" ".join(plain_text(paragraph, env).split()) if paragraph else "",
             references=_references(doctree),
-            views=[node["view"] for node in doctree.findall(portfolio_view)],
+            views=[(node["view"], tuple(node.get("arguments", ())))
+                   for node in doctree.findall(portfolio_view)],
         )
 
 

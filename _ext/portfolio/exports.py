@@ -46,6 +46,11 @@ def json_resume(c: Career, created: dict[str, str], epoch: int) -> dict[str, Any
     ``languages`` is left out on purpose: in JSON Resume it lists spoken
     languages, which the résumé does not give; its programming languages
     are a skill group, as the résumé groups them.
+
+    A project is one of the résumé's open source groups, dated as the résumé
+    dates it ("2013", no end: it goes on), its contributions the highlights.
+    The dates belong to the group: one entry per contribution would give
+    each the group's start, a date the résumé does not give it.
     """
     p = c.person
     basics: dict[str, Any] = {
@@ -66,13 +71,20 @@ def json_resume(c: Career, created: dict[str, str], epoch: int) -> dict[str, Any
             entry["location"] = role.location
         entry["highlights"] = role.highlights
         work.append(entry)
-    projects = [{
-        "name": x.title,
-        "description": x.summary,
-        "entity": x.project,
-        "type": x.kind,
-        "keywords": x.skills + x.languages,
-    } for x in c.contributions]
+    projects = []
+    for project in c.projects:
+        contributions = [x for x in c.contributions if x.project == project.name]
+        if not contributions:
+            continue
+        entry: dict[str, Any] = {"name": project.name}
+        if project.start is not None:
+            entry["startDate"] = str(project.start)
+        if project.end is not None:
+            entry["endDate"] = str(project.end)
+        entry["highlights"] = [x.summary for x in contributions]
+        entry["keywords"] = list(dict.fromkeys(
+            k for x in contributions for k in [*x.skills, *x.languages]))
+        projects.append(entry)
     publications = []
     for key, pep in c.peps.items():
         entry = {

@@ -127,15 +127,15 @@ def _experience(career: model.Career, target: Target) -> list[str]:
 
 
 def _open_source(career: model.Career) -> list[str]:
-    """The contributions, grouped by project in the order they come."""
-    projects: dict[str, list[str]] = {}
-    for contribution in career.contributions:
-        summary = _with_pep_links(contribution.summary, career.peps)
-        projects.setdefault(contribution.project, []).append(summary)
-    out = [r"\ResumeSection{Open source}"] if projects else []
-    for project, summaries in projects.items():
-        out += _entry(escape(project), "", "", summaries)
-    return out
+    """The contributions under their projects, dated as roles are ("PyPI | 2013
+    – Current"), in the order index.md declares the projects."""
+    out = []
+    for project in career.projects:
+        summaries = [_with_pep_links(c.summary, career.peps)
+                     for c in career.contributions if c.project == project.name]
+        if summaries:
+            out += _entry(escape(project.name), "", escape(project.dates), summaries)
+    return [r"\ResumeSection{Open source}", *out] if out else []
 
 
 def metadata(career: model.Career, subject: str) -> str:

@@ -9,7 +9,8 @@ call ``career(env)``; nothing else reads front matter.
 
 Which kind a page is follows from where it is:
 
-- the root document (``index.md``): the person and the skills taxonomy;
+- the root document (``index.md``): the person, the skills taxonomy and the
+  open-source projects;
 - ``experience/<slug>.md``: a role;
 - ``open-source/<project>/<slug>.md``: a contribution.
 """
@@ -39,6 +40,9 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 MYST_KEYS = {"wordcount"}
 ROLES_DIR = "experience"
 CONTRIBUTIONS_DIR = "open-source"
+# How the résumé ends the dates of work that goes on: "2013 – Current", for a
+# project. (No role in the résumé is current; a role's dates say "present".)
+ONGOING = "Current"
 
 
 # -- The model ----------------------------------------------------------------
@@ -109,6 +113,22 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Project:
+    """One of the résumé's open-source groups, dated to the year, or undated."""
+
+    name: str
+    start: int | None = None  # a year; None: the résumé gives no dates
+    end: int | None = None  # a year; None with a start: the work goes on ("present")
+
+    @property
+    def dates(self) -> str:
+        """ "2013 – Current", "2013 – 2015", or "" when undated."""
+        if self.start is None:
+            return ""
+        return f"{self.start} – {self.end if self.end is not None else ONGOING}"
+
+
+@dataclass(frozen=True)
 class Role:
     docname: str
     label: str
@@ -172,6 +192,10 @@ class Career:
     # docname -> the pages whose prose references it, in reading order
     backlinks: dict[str, list[str]] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # docname -> page title
+    projects: list[Project] = field(default_factory=list)  # as index.md declares them
+
+    def project(self, name: str) -> Project | None:
+        return next((p for p in self.projects if p.name == name), None)
 
     def role(self, label: str) -> Role | None:
         return next((r for r in self.roles if r.label == label), None)
@@ -276,36 +300,58 @@ class _Reporter:
 
     def __init__(self, env: BuildEnvironment) -> None:
         self.env = env
-        self._lines: dict[str, dict[str, int]] = {}
+        self._front_matter: dict[str, yaml.Node | None] = {}
 
-    def field_line(self, docname: str, name: str) -> int:
-        if docname not in self._lines:
-            self._lines[docname] = _front_matter_lines(self.env.doc2path(docname))
-        return self._lines[docname].get(name, 1)
+    def field_line(self, docname: str, path: schema.FieldPath) -> int:
+        if docname not in self._front_matter:
+            self._front_matter[docname] = _front_matter_node(self.env.doc2path(docname))
+        return _line(self._front_matter[docname], path)
 
-    def warn(self, docname: str, name: str | None, message: str, subtype: str,
-             line: int | None = None) -> None:
+    def warn(self, docname: str, path: str | schema.FieldPath | None, message: str,
+             subtype: str, line: int | None = None) -> None:
+        if isinstance(path, str):
+            path = (path,)
         if line is None:
-            line = self.field_line(docname, name) if name else 1
+            line = self.field_line(docname, path) if path else 1
         logger.warning(message, location=(docname, line), type="portfolio", subtype=subtype)
 
 
-def _front_matter_lines(path: Path) -> dict[str, int]:
-    """Top-level key -> line number, read from the page's YAML front matter."""
-    lines: dict[str, int] = {}
+# The front matter starts on the file's second line, after "---".
+_FIRST_LINE = 2
+
+
+def _front_matter_node(path: Path) -> yaml.Node | None:
+    """The page's front matter as a YAML node tree, which knows its lines."""
     try:
-        text = Path(path).read_text(encoding="utf-8").splitlines()
+        text = Path(path).read_text(encoding="utf-8")
     except OSError:
-        return lines
-    if not text or text[0].strip() != "---":
-        return lines
-    for number, line in enumerate(text[1:], start=2):
-        if line.strip() == "---":
+        return None
+    end = text.find("\n---", 4)
+    if not text.startswith("---\n") or end == -1:
+        return None
+    try:
+        return yaml.compose(text[4:end])
+    except yaml.YAMLError:
+        return None  # MyST reports malformed YAML with its file and line
+
+
+def _line(node: yaml.Node | None, path: schema.FieldPath) -> int:
+    """The line of the deepest part of ``path`` the front matter has (a key's
+    line for a mapping, an item's for a list); 1 if it has none of it."""
+    line = None
+    for part in path:
+        if isinstance(node, yaml.MappingNode):
+            pair = next(((k, v) for k, v in node.value if k.value == part), None)
+            if pair is None:
+                break
+            line, node = pair[0].start_mark.line, pair[1]
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) \
+                and part < len(node.value):
+            node = node.value[part]
+            line = node.start_mark.line
+        else:
             break
-        key, colon, _ = line.partition(":")
-        if colon and key and not key[0].isspace() and not key.startswith(("#", "-")):
-            lines.setdefault(key.strip(), number)
-    return lines
+    return 1 if line is None else line + _FIRST_LINE
 
 
 def _peps(env: BuildEnvironment) -> dict[str, Pep]:
@@ -329,28 +375,63 @@ def _peps(env: BuildEnvironment) -> dict[str, Pep]:
     return dict(sorted(peps.items(), key=lambda item: item[1].number))
 
 
-def _person(env: BuildEnvironment, report: _Reporter) -> Person:
+def _person(env: BuildEnvironment, report: _Reporter) -> tuple[Person, list[Project], list[str]]:
+    """The person; the valid projects; and the names of all declared projects,
+    which contributions may name: a project with bad dates is reported once,
+    at its own line, not again on each of its contributions."""
     root = env.config.root_doc
     data = front_matter(env, root)
-    valid = True
-    for name, message in schema.problems(schema.person_schema(), data):
-        report.warn(root, name, message, "frontmatter")
-        valid = False
+    errors = list(schema.problems(schema.person_schema(), data))
+    for path, message in errors:
+        report.warn(root, path, message, "frontmatter")
+    invalid = {path[0] for path, _ in errors}  # top-level fields
 
     def strings(key: str) -> list[str]:
-        value = data.get(key) if valid else None
+        value = data.get(key) if key not in invalid else None
         return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
-    return Person(
+    person = Person(
         name=str(data.get("name", "")),
         headline=str(data.get("headline", "")),
         location=str(data.get("location", "")),
         email=str(data.get("email", "")),
-        profiles=[Profile(**p) for p in data.get("profiles", [])] if valid else [],
+        profiles=[Profile(**p) for p in data.get("profiles", [])]
+        if "profiles" not in invalid else [],
         summary=str(data.get("summary", "")),
         languages=strings("languages"),
         skills=strings("skills"),
     )
+    items = data.get("projects")
+    items = items if isinstance(items, list) else []
+    declared = [p["name"] for p in items if isinstance(p, dict) and isinstance(p.get("name"), str)]
+    return person, _projects(root, items, errors, report), declared
+
+
+def _projects(root: str, items: list, errors: list, report: _Reporter) -> list[Project]:
+    """The declared projects, less those with a problem (already reported, or
+    reported here: dates out of order, a name given twice)."""
+    bad = {path[1] for path, _ in errors if len(path) > 1 and path[0] == "projects"}
+    projects: list[Project] = []
+    for index, item in enumerate(items):
+        if index in bad or not isinstance(item, dict):
+            continue
+        start, end = item.get("start"), item.get("end")
+        if start and end != "present" and end < start:
+            report.warn(root, ("projects", index, "end"), (
+                f"field 'projects[{index}].end': {end} is before the start, {start}; "
+                "allowed: a year no earlier than 'start', or \"present\""), "dates")
+            continue
+        if any(p.name == item["name"] for p in projects):
+            report.warn(root, ("projects", index, "name"), (
+                f"field 'projects[{index}].name': '{item['name']}' is declared twice; "
+                "allowed: a name no other project has"), "frontmatter")
+            continue
+        projects.append(Project(
+            name=item["name"],
+            start=int(start) if start else None,
+            end=int(end) if end and end != "present" else None,
+        ))
+    return projects
 
 
 def _labels(env: BuildEnvironment, docnames: Iterable[str], report: _Reporter) -> dict[str, str]:
@@ -425,21 +506,21 @@ def build(env: BuildEnvironment) -> Career:
     role_docs = [d for d in order if kinds[d] == "role"]
     contribution_docs = [d for d in order if kinds[d] == "contribution"]
 
-    person = _person(env, report)
+    person, projects, project_names = _person(env, report)
     peps = _peps(env)
     role_labels = _labels(env, role_docs, report)
     contribution_labels = _labels(env, contribution_docs, report)
 
     role_schema = schema.role_schema(person.skills, person.languages, contribution_labels)
     contribution_schema = schema.contribution_schema(
-        person.skills, person.languages, role_labels, peps)
+        person.skills, person.languages, role_labels, peps, project_names)
 
     roles = []
     for label, docname in role_labels.items():
         data = front_matter(env, docname)
         errors = list(schema.problems(role_schema, data))
-        for name, message in errors:
-            report.warn(docname, name, message, "frontmatter")
+        for path, message in errors:
+            report.warn(docname, path, message, "frontmatter")
         if errors or not _check_dates(docname, data, report):
             continue
         page = env.portfolio_pages[docname]
@@ -457,8 +538,8 @@ def build(env: BuildEnvironment) -> Career:
     for label, docname in contribution_labels.items():
         data = front_matter(env, docname)
         errors = list(schema.problems(contribution_schema, data))
-        for name, message in errors:
-            report.warn(docname, name, message, "frontmatter")
+        for path, message in errors:
+            report.warn(docname, path, message, "frontmatter")
         if errors:
             continue
         page = env.portfolio_pages[docname]
@@ -491,6 +572,7 @@ def build(env: BuildEnvironment) -> Career:
         today=today,
         backlinks=_backlinks(env, order),
         titles={d: page.title for d, page in env.portfolio_pages.items()},
+        projects=projects,
     )
 
 

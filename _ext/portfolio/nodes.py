@@ -11,4 +11,5 @@ from docutils import nodes
 
 
 class portfolio_view(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes so)
-    """A view to generate: ``view`` names which, ``docname`` the page it is on."""
+    """A view to generate: ``view`` names which, ``docname`` the page it is on,
+    ``arguments`` (optional, a tuple of strings) say what of: a project's name."""

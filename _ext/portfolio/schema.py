@@ -1,13 +1,16 @@
 """The front matter contract, declared once as JSON Schema.
 
-Three kinds of page carry front matter: the landing page (the person and the
-skills taxonomy), role pages (``experience/<slug>.md``) and contribution
-pages (``open-source/<project>/<slug>.md``). The schemas are built per build
+Three kinds of page carry front matter: the landing page (the person, the
+skills taxonomy and the open-source projects), role pages
+(``experience/<slug>.md``) and contribution pages
+(``open-source/<project>/<slug>.md``). The schemas are built per build
 because some of what is allowed comes from the site itself: skills from the
-taxonomy, PEPs from peps.bib, related pages from the pages' labels.
+taxonomy, projects from the landing page, PEPs from peps.bib, related pages
+from the pages' labels.
 
 ``problems()`` turns validation errors into one sentence each, naming the
-field and what is allowed; the model module adds file and line.
+field and what is allowed, with the path to the value at fault; the model
+module adds file and line.
 """
 
 from __future__ import annotations
@@ -18,9 +21,10 @@ from typing import Any
 import jsonschema
 
 YEAR_MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
+# The résumé dates projects to the year only ("2013 – Current"). Quoted in
+# YAML, so that it reaches the schema as text, like a role's year-month.
+YEAR = r"^[0-9]{4}$"
 
-# The résumé's two open source sections.
-PROJECTS = ["PyPI", "Python packaging"]
 KINDS = ["standard", "feature", "infrastructure", "security", "performance"]
 
 # Front matter keys Sphinx itself reads: allowed on any page.
@@ -69,6 +73,21 @@ def person_schema() -> dict:
     }
     names = {"type": "array", "minItems": 1, "uniqueItems": True, "items": _text(),
              "description": "a list of names"}
+    # The résumé's open source groups: undated, or from a year to a year or
+    # "present". Start and end go together.
+    project = {
+        "type": "object",
+        "required": ["name"],
+        "properties": {
+            "name": _text(),
+            "start": {"type": "string", "pattern": YEAR, "description": 'a year, "YYYY"'},
+            "end": {"type": "string", "pattern": YEAR + '|^present$',
+                    "description": 'a year, "YYYY", or "present"'},
+        },
+        "dependentRequired": {"start": ["end"], "end": ["start"]},
+        "additionalProperties": False,
+        "description": "a project: {name, start, end}, start and end both or neither",
+    }
     return _page({
         "name": _text(),
         "headline": _text(),
@@ -79,6 +98,8 @@ def person_schema() -> dict:
         "summary": _text(),
         "languages": names,
         "skills": names,
+        "projects": {"type": "array", "minItems": 1, "items": project,
+                     "description": "a list of projects"},
     })
 
 
@@ -100,10 +121,10 @@ def role_schema(skills: Iterable[str], languages: Iterable[str],
 
 
 def contribution_schema(skills: Iterable[str], languages: Iterable[str], roles: Iterable[str],
-                        peps: Iterable[str]) -> dict:
+                        peps: Iterable[str], projects: Iterable[str]) -> dict:
     return _page(
         {
-            "project": {"enum": PROJECTS, "description": "one of " + ", ".join(PROJECTS)},
+            "project": {"enum": list(projects), "description": "a project from index.md"},
             "kind": {"enum": KINDS, "description": "one of " + ", ".join(KINDS)},
             "peps": _one_of(peps, "bib keys from peps.bib"),
             "skills": _one_of(skills, "skills from the taxonomy in index.md"),
@@ -130,28 +151,45 @@ def _allowed(schema: dict) -> str:
     return schema.get("description", "")
 
 
-def problems(schema: dict, data: dict) -> Iterator[tuple[str, str]]:
-    """Yield (top-level field, message) for each way ``data`` breaks ``schema``."""
+FieldPath = tuple  # keys and list indices leading to a value: ("projects", 0, "start")
+
+
+def problems(schema: dict, data: dict) -> Iterator[tuple[FieldPath, str]]:
+    """Yield (path to the value at fault, message) for each way ``data`` breaks ``schema``."""
     validator = jsonschema.Draft202012Validator(schema)
+    dependents_done = set()  # jsonschema reports each missing dependency apart
     for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
-        path = list(error.path)
+        path = tuple(error.path)
         if error.validator == "required":
             missing = [name for name in error.validator_value if name not in error.instance]
             for name in missing:
                 if not path:
                     allowed = _allowed(schema["properties"][name])
-                    yield name, f"missing field '{name}': required, {allowed}"
+                    yield (name,), f"missing field '{name}': required, {allowed}"
             if path:
-                yield str(path[0]), (
+                yield path, (
                     f"field '{_field(path)}' misses {', '.join(missing)}; "
                     f"allowed: {_allowed(error.schema)}"
                 )
+            continue
+        if error.validator == "dependentRequired":
+            if path in dependents_done:
+                continue
+            dependents_done.add(path)
+            given = [name for name in error.validator_value if name in error.instance]
+            for name in given:
+                missing = [m for m in error.validator_value[name] if m not in error.instance]
+                if missing:
+                    yield (*path, name), (
+                        f"field '{_field(path)}' has {name} but misses {', '.join(missing)}; "
+                        f"allowed: {_allowed(error.schema)}"
+                    )
             continue
         if error.validator == "additionalProperties":
             extra = sorted(set(error.instance) - set(error.schema["properties"]))
             known = ", ".join(k for k in error.schema["properties"] if k not in SPHINX_KEYS)
             for name in extra:
-                yield (str(path[0]) if path else name), (
+                yield (*path, name), (
                     f"unknown field '{_field([*path, name])}'; allowed fields: {known}"
                 )
             continue
@@ -165,5 +203,4 @@ def problems(schema: dict, data: dict) -> Iterator[tuple[str, str]]:
             what = f"{error.instance!r} is not {expected}"
         else:
             what = f"{error.instance!r} is not {error.schema.get('description', 'valid')}"
-        yield (str(path[0]) if path else ""), (
-            f"field '{field}': {what}; allowed: {_allowed(error.schema)}")
+        yield path, f"field '{field}': {what}; allowed: {_allowed(error.schema)}"

@@ -29,6 +29,7 @@ from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from . import figure
@@ -37,6 +38,8 @@ from .model import (
     Career, Contribution, Role, career, duration, front_matter, page_kind, source_front_matter,
 )
 from .nodes import portfolio_view
+
+logger = logging.getLogger(__name__)
 
 # -- Links: cross-references for Sphinx to resolve ----------------------------
 
@@ -278,6 +281,15 @@ def pep_table(c: Career, docname: str) -> list[nodes.Node]:
                    [11, 41, 14, 8, 26], ["portfolio-peps", "colwidths-given", "longtable"])]
 
 
+def project_dates(c: Career, docname: str, name: str) -> list[nodes.Node]:
+    """ "2013 – Current." under a project's heading; nothing if it is undated."""
+    project = c.project(name)
+    if project is None or not project.dates:
+        return []
+    text = f"{project.dates}."
+    return [nodes.paragraph(text, text, classes=["portfolio-facts"])]
+
+
 RENDERERS = {
     "facts": facts,
     "related": related,
@@ -287,6 +299,7 @@ RENDERERS = {
     "profile": profile,
     "skills-map": skills_map,
     "pep-table": pep_table,
+    "project-dates": project_dates,
 }
 
 
@@ -301,19 +314,19 @@ class FillViews(SphinxPostTransform):
             render = RENDERERS.get(node["view"])
             if render is None:
                 continue  # filled at doctree-resolved (the figure)
-            content = render(c, node["docname"])
+            content = render(c, node["docname"], *node.get("arguments", ()))
             if content:
                 node.replace_self(content)
             else:
                 node.parent.remove(node)
 
 
-def _digest(c: Career, docname: str, views: list[str]) -> str:
+def _digest(c: Career, docname: str, views: list[tuple[str, tuple[str, ...]]]) -> str:
     """What the page's views would show, hashed."""
     digest = hashlib.sha256()
-    for view in views:
+    for view, arguments in views:
         if view in RENDERERS:
-            for node in RENDERERS[view](c, docname):
+            for node in RENDERERS[view](c, docname, *arguments):
                 digest.update(node.pformat().encode())
         else:  # the figure: its geometry decides every rendering of it
             digest.update(pickle.dumps(figure.layout(c)))
@@ -388,6 +401,38 @@ class SkillsMapDirective(ViewDirective):
         return [index, *super().run()]
 
 
+class ProjectDirective(SphinxDirective):
+    """``{project} PyPI``: a project's heading on the open-source page, and its
+    dates under it, from the model.
+
+    The heading is a rubric, not a section: a section between two toctrees
+    would put the ePub's table of contents out of reading order.
+    """
+
+    required_arguments = 1
+    final_argument_whitespace = True
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        # The model is built once every page is read; the names are checked
+        # now, against the source, to report the directive's own line.
+        source = self.env.doc2path(self.config.root_doc)
+        self.env.note_dependency(source)
+        declared = source_front_matter(Path(source)).get("projects")
+        names = [p.get("name") for p in declared if isinstance(p, dict)] \
+            if isinstance(declared, list) else []
+        if name not in names:
+            logger.warning(
+                "project %r is not declared: list it in 'projects' in the front matter of %s",
+                name, self.env.doc2path(self.config.root_doc, False),
+                location=self.get_location(), type="portfolio", subtype="project")
+        rubric = nodes.rubric(name, name, **{"heading-level": 2})
+        self.set_source_info(rubric)
+        dates = portfolio_view(view="project-dates", docname=self.env.docname, arguments=(name,))
+        self.set_source_info(dates)
+        return [rubric, dates]
+
+
 class PageViews(SphinxTransform):
     """Role and contribution pages get their fact line under the title, their
     related pages and backlinks at the end, and index entries."""
@@ -449,3 +494,4 @@ def setup(app: Sphinx) -> None:
         app.add_directive(name, view_directive(name))
     app.add_directive("skills-map", SkillsMapDirective)
     app.add_directive("pep-table", PepTableDirective)
+    app.add_directive("project", ProjectDirective)

@@ -1,5 +1,6 @@
 # A small site for the career model's tests: a person, two roles at two
-# employers, one contribution, two PEPs. Its data are made up.
+# employers, one contribution, two PEPs, two projects (one dated). Its data
+# are made up.
 extensions = ["myst_parser", "sphinxcontrib.bibtex", "portfolio"]
 exclude_patterns = ["_build"]
 nitpicky = True
