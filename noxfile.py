@@ -33,6 +33,18 @@ def install(session: nox.Session, *locks: str) -> None:
     stamp.write_text(digest)
 
 
+def npm_ci(session: nox.Session) -> None:
+    """Install the npm tools package-lock.json pins (Lighthouse, for bench);
+    skip npm when the lock is unchanged."""
+    lock = ROOT / "package-lock.json"
+    digest = hashlib.sha256(lock.read_bytes()).hexdigest()
+    stamp = ROOT / "node_modules" / ".lock-digest"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    session.run("npm", "ci", "--ignore-scripts", "--no-audit", "--no-fund", external=True)
+    stamp.write_text(digest)
+
+
 def sphinx(session: nox.Session, builder: str, outdir: Path) -> None:
     args = sphinx_args(builder, outdir, BUILD / "doctrees" / builder)
     session.run("python", "-m", "sphinx", *args, *session.posargs, env=build_env())
@@ -96,10 +108,21 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Measure speed for readers and the author, beside peer themes (not a test).
+
+    Prints a table and writes _build/bench/results.json; `-- --help` lists options.
+    """
+    install(session, "docs", "bench")
+    npm_ci(session)
+    session.run("python", "-m", "benchmarks.bench", *session.posargs, env=build_env())
+
+
+@nox.session
 def lock(session: nox.Session) -> None:
     """Re-pin requirements/*.txt, with hashes, from requirements/*.in."""
     session.install("pip-tools")
-    for name in ("nox", "docs", "tests"):
+    for name in ("nox", "docs", "tests", "bench"):
         session.run(
             "pip-compile", "-q", "--generate-hashes", "--strip-extras", "--allow-unsafe",
             "--no-emit-index-url", f"requirements/{name}.in", "-o", f"requirements/{name}.txt",
