@@ -81,6 +81,9 @@ html_static_path = ["_static"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
 html_copy_source = False
+# Search results list page titles without an excerpt: an excerpt costs the
+# reader a download of every matching page (benchmarks/RESULTS.md).
+html_show_search_summary = False
 
 # -- Options for ePub output ------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-epub-output

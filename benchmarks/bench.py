@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -55,15 +56,17 @@ def measure_author(src: Path, sites: list[author.Site], runs: int, pdf: bool) ->
         ours["pdf"] = _median(latex)
         # `./run build` builds the three one after another
         ours["session"] = _median([h + e + p for h, e, p in zip(html["ours"], epub, latex)])
-    print(f"  incremental HTML builds after editing {role}", flush=True)
-    edits = [author.incremental(src, work / "incremental", src / f"{role}.md", i)
-             for i in range(runs)]
-    ours["incremental"] = {
-        "page": role,
-        "seconds": _median([e.seconds for e in edits]),
-        "changed": max(e.changed for e in edits),
-        "reread": sorted({p for e in edits for p in e.reread}),
-    }
+    for jobs in ("auto", "1"):
+        print(f"  incremental HTML builds after editing {role}, -j {jobs}", flush=True)
+        edits = [author.incremental(src, work / f"incremental-j{jobs}", src / f"{role}.md", i,
+                                    jobs=jobs) for i in range(runs)]
+        ours[f"incremental_j{jobs}"] = {
+            "page": role,
+            "jobs": jobs,
+            "seconds": _median([e.seconds for e in edits]),
+            "changed": max(e.changed for e in edits),
+            "reread": sorted({p for e in edits for p in e.reread}),
+        }
     return results
 
 
@@ -88,12 +91,18 @@ def measure_reader(src: Path, sites: list[author.Site], runs: int) -> dict:
     return results
 
 
+def _ratio(mine: dict, theirs: dict, key: str) -> str:
+    """Ours / theirs for one measure, the median over page kinds."""
+    return f"{_median([mine[kind][key] / theirs[kind][key] for kind in mine]):.2f}"
+
+
 # -- The table ----------------------------------------------------------------------
 
 
 def _row(cells: list[str], widths: list[int]) -> str:
-    return "  ".join(c.ljust(w) if i == 0 else c.rjust(w)
-                     for i, (c, w) in enumerate(zip(cells, widths))).rstrip()
+    """Numbers to the right, words to the left."""
+    return "  ".join(c.rjust(w) if re.fullmatch(r"[\d./-]+", c) else c.ljust(w)
+                     for c, w in zip(cells, widths)).rstrip()
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -140,23 +149,23 @@ def report(results: dict) -> str:
             ("html", "cold HTML (-j auto)"), ("html_j1", "cold HTML (-j 1)"),
             ("epub", "cold ePub"), ("pdf", "cold PDF (LaTeX + latexmk)"),
             ("session", "build session: HTML + ePub + PDF")] if key in ours]
-        inc = ours["incremental"]
-        rows.append([f"incremental HTML after editing {inc['page']}", f"{inc['seconds']:.2f}"])
+        for key in ("incremental_jauto", "incremental_j1"):
+            inc = ours[key]
+            rows.append([f"incremental HTML after editing {inc['page']} (-j {inc['jobs']})",
+                         f"{inc['seconds']:.2f}"])
         rows += [[f"cold HTML, {site}", f"{e['html']:.2f}"]
                  for site, e in au.items() if site != "ours"]
         parts.append("Author: wall-clock seconds\n" + _table(["build", "s"], rows)
-                     + f"\nincremental re-read {inc['changed']}: {', '.join(inc['reread'])}")
+                     + "".join(f"\nincremental (-j {ours[k]['jobs']}) re-read "
+                               f"{ours[k]['changed']}: {', '.join(ours[k]['reread'])}"
+                               for k in ("incremental_jauto", "incremental_j1")))
     if rd and au and len(au) > 1:
         rows = []
         for site in au:
             if site == "ours" or site not in rd:
                 continue
             mine, theirs = rd["ours"]["mobile"], rd[site]["mobile"]
-
-            def ratio(key: str) -> str:
-                return f"{_median([mine[k][key] / theirs[k][key] for k in mine]):.2f}"
-
-            rows.append([site, ratio("bytes"), ratio("gzip_bytes"), ratio("lcp_s"),
+            rows.append([site, *(_ratio(mine, theirs, key) for key in ("bytes", "gzip_bytes", "lcp_s")),
                          f"{au['ours']['html'] / au[site]['html']:.2f}"])
         parts.append("Ours / peer (median over page kinds, mobile)\n" + _table(
             ["peer", "transfer", "gzip", "LCP", "HTML build"], rows))
@@ -179,7 +188,7 @@ def main() -> None:
     sites = [author.OURS, *(() if args.no_peers else author.PEERS)]
     src = author.copy_sources(OUT / "src")
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                            capture_output=True, text=True).stdout.strip()
+                            capture_output=True, text=True, check=True).stdout.strip()
     results: dict = {"runs": args.runs, "commit": commit,
                      "machine": f"{platform.machine()}, {len(os.sched_getaffinity(0))} cores"}
     print("Author: builds", flush=True)

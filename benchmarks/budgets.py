@@ -72,14 +72,16 @@ def check(results: dict) -> list[Verdict]:
             f"cold HTML build <= {COLD_HTML_S:g} s", f"{author['html']:.2f} s",
             author["html"] <= COLD_HTML_S,
         ))
-    if inc := author.get("incremental"):
+    for key in ("incremental_jauto", "incremental_j1"):
+        if not (inc := author.get(key)):
+            continue
         verdicts.append(Verdict(
-            f"incremental HTML rebuild <= {INCREMENTAL_S:g} s", f"{inc['seconds']:.2f} s",
-            inc["seconds"] <= INCREMENTAL_S,
+            f"incremental HTML rebuild (-j {inc['jobs']}) <= {INCREMENTAL_S:g} s",
+            f"{inc['seconds']:.2f} s", inc["seconds"] <= INCREMENTAL_S,
         ))
         others = [p for p in inc["reread"] if p != inc["page"] and not _aggregate(p)]
         verdicts.append(Verdict(
-            "incremental re-reads only the page and aggregate pages",
+            f"incremental (-j {inc['jobs']}) re-reads only the page and aggregate pages",
             f"{inc['changed']} re-read: {', '.join(inc['reread'])}",
             bool(inc["reread"]) and inc["page"] in inc["reread"] and not others,
         ))

@@ -1,0 +1,114 @@
+"""Keep the rules of a stylesheet that can match a page, drop the others.
+
+A rule is dropped only when it surely cannot apply: each of its selectors
+names a class the page doesn't have. Anything this small parser is unsure of
+(``:is()``, ``:where()``, ``:has()``, at-rules other than grouping ones) is
+kept. Parse a sheet once with ``parse``, then ``prune`` it for each page.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# At-rules holding rules, pruned inside; other blocks (@keyframes,
+# @font-face ...) are kept whole.
+_GROUPS = ("@media", "@supports", "@container", "@layer")
+_UNSURE = re.compile(r":(?:is|where|has|matches)\(")
+_NOT = re.compile(r":not\([^()]*\)")
+_ATTRIBUTE = re.compile(r"\[[^\]]*\]")
+_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Rule:
+    text: str  # the rule as written: prelude{declarations}
+    # The class sets its selectors need, one per selector; None: always kept.
+    needs: tuple[frozenset[str], ...] | None
+
+
+@dataclass(frozen=True)
+class Group:
+    prelude: str  # @media (...)
+    rules: tuple[Rule | Group, ...]
+
+
+def _split_top(text: str, sep: str) -> list[str]:
+    """Split on sep outside parentheses and brackets."""
+    parts, depth, start = [], 0, 0
+    for i, c in enumerate(text):
+        if c in "([":
+            depth += 1
+        elif c in ")]":
+            depth -= 1
+        elif c == sep and depth == 0:
+            parts.append(text[start:i])
+            start = i + 1
+    parts.append(text[start:])
+    return parts
+
+
+def _needs(prelude: str) -> tuple[frozenset[str], ...] | None:
+    if prelude.startswith("@"):
+        return None
+    needs = []
+    for selector in _split_top(prelude, ","):
+        if _UNSURE.search(selector):
+            return None
+        # A class inside :not() or an attribute value need not be on the page.
+        plain = _ATTRIBUTE.sub("", _NOT.sub("", selector))
+        needs.append(frozenset(_CLASS.findall(plain)))
+    return tuple(needs)
+
+
+def _end_of_block(css: str, i: int) -> int:
+    """The index just past the "}" closing the block opened at css[i]."""
+    depth, j = 0, i
+    while True:
+        c = css[j]
+        if c in "\"'":
+            j = css.index(c, j + 1)
+        elif c == "{":
+            depth += 1
+        elif c == "}":
+            depth -= 1
+            if not depth:
+                return j + 1
+        j += 1
+
+
+def parse(css: str) -> tuple[Rule | Group, ...]:
+    css = _COMMENT.sub("", css)
+    rules: list[Rule | Group] = []
+    i = start = 0
+    while i < len(css):
+        c = css[i]
+        if c in "\"'":  # a string: skip it
+            i = css.index(c, i + 1) + 1
+        elif c == ";":  # a statement without a block, such as @import
+            rules.append(Rule(css[start:i + 1].strip(), None))
+            start = i = i + 1
+        elif c == "{":
+            end = _end_of_block(css, i)
+            prelude, body = css[start:i].strip(), css[i + 1:end - 1]
+            if prelude.startswith(_GROUPS):
+                rules.append(Group(prelude, parse(body)))
+            else:
+                rules.append(Rule(f"{prelude}{{{body}}}", _needs(prelude)))
+            start = i = end
+        else:
+            i += 1
+    return tuple(rules)
+
+
+def prune(sheet: tuple[Rule | Group, ...], classes: set[str] | frozenset[str]) -> str:
+    """The rules of a parsed sheet that can match a page with these classes."""
+    out = []
+    for rule in sheet:
+        if isinstance(rule, Group):
+            if inner := prune(rule.rules, classes):
+                out.append(f"{rule.prelude}{{{inner}}}")
+        elif rule.needs is None or any(need <= classes for need in rule.needs):
+            out.append(rule.text)
+    return "".join(out)
