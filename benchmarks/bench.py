@@ -101,7 +101,7 @@ def _ratio(mine: dict, theirs: dict, key: str) -> str:
 
 def _row(cells: list[str], widths: list[int]) -> str:
     """Numbers to the right, words to the left."""
-    return "  ".join(c.rjust(w) if re.fullmatch(r"[\d./-]+", c) else c.ljust(w)
+    return "  ".join(c.rjust(w) if re.fullmatch(r"-?[\d.]+", c) else c.ljust(w)
                      for c, w in zip(cells, widths)).rstrip()
 
 

@@ -7,7 +7,7 @@ import sys
 from tools.build import ROOT
 
 sys.path.insert(0, str(ROOT / "_ext"))
-from portfolio.cssprune import parse, prune  # noqa: E402
+from portfolio.cssprune import parse, prune, read_properties  # noqa: E402
 
 
 def pruned(css: str, *classes: str) -> str:
@@ -67,3 +67,22 @@ def test_statements_without_blocks_are_kept():
 def test_with_every_class_present_nothing_is_lost():
     css = ".a{x:1}@media (min-width:1px){.b>.c{x:2}}.d:hover,.e{x:3}"
     assert pruned(css, "a", "b", "c", "d", "e") == css
+
+
+def test_custom_properties_nothing_reads_are_dropped():
+    css = ':root{--a:1;--b:url("x;y");--c:2}.k{color:var(--a)}.z{--d:1}'
+    assert pruned_properties(css, {"--a"}, "k", "z") == ":root{--a:1}.k{color:var(--a)}"
+
+
+def test_custom_properties_are_kept_without_a_list():
+    css = ":root{--a:1;--b:2}"
+    assert pruned(css) == css
+
+
+def test_read_properties_finds_every_var():
+    assert read_properties('.a{x:var(--one) var( --two,var(--three))}<p style="y:var(--four)">') \
+        == {"--one", "--two", "--three", "--four"}
+
+
+def pruned_properties(css: str, properties: set[str], *classes: str) -> str:
+    return prune(parse(css), set(classes), properties)

@@ -56,6 +56,16 @@ def _screenshot(browser, url: str, viewport: dict, scheme: str) -> bytes:
     return shot
 
 
+def _same(browser, ours: Path, stock: Path, viewport: dict, scheme: str) -> bool:
+    # Chromium now and then paints one pixel differently between two loads of
+    # the very same page; a rule lost differs every time.
+    return any(
+        _screenshot(browser, ours.as_uri(), viewport, scheme)
+        == _screenshot(browser, stock.as_uri(), viewport, scheme)
+        for _ in range(3)
+    )
+
+
 def test_pages_look_the_same_as_with_every_asset(site, stock_html, browser):
     pages = _pages_to_compare(site.html)
     assert len(pages) >= 2
@@ -64,8 +74,7 @@ def test_pages_look_the_same_as_with_every_asset(site, stock_html, browser):
         for name in pages
         for device, viewport in VIEWPORTS.items()
         for scheme in ("light", "dark")
-        if _screenshot(browser, (site.html / name).as_uri(), viewport, scheme)
-        != _screenshot(browser, (stock_html / name).as_uri(), viewport, scheme)
+        if not _same(browser, site.html / name, stock_html / name, viewport, scheme)
     ]
     assert not different, f"rendered differently: {different}"
 

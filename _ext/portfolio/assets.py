@@ -7,8 +7,9 @@ Pygments' 20 KiB and furo's 5 KiB for other extensions: more than half of a
 page's weight (benchmarks/RESULTS.md). Once a page's body is rendered, and
 before its template writes the <head>, each of these assets is dropped when
 the body has none of its components, or else replaced by a copy holding only
-the rules that can match the page (cssprune.py). Copies are named by their
-content, so pages using the same components share one cached file.
+the rules that can match the page, and of the custom properties they declare
+only those something on the page reads (cssprune.py). Copies are named by
+their content, so pages using the same components share one cached file.
 
 Sphinx gives each page its own list of assets, restored before the next, so
 nothing leaks between pages. Only the website is trimmed: the ePub keeps
@@ -62,9 +63,13 @@ def _sheet(path: Path) -> tuple[cssprune.Rule | cssprune.Group, ...]:
     return cssprune.parse(path.read_text(encoding="utf-8"))
 
 
-def _pruned_copy(static: Path, filename: str, classes: frozenset[str]) -> str:
-    """Write the rules of static/filename that can match; return the copy's name."""
-    css = cssprune.prune(_sheet(static / filename), classes)
+@functools.cache
+def _properties_read_by(path: Path) -> frozenset[str]:
+    return frozenset(cssprune.read_properties(path.read_text(encoding="utf-8")))
+
+
+def _write_copy(static: Path, filename: str, css: str) -> str:
+    """Write a pruned copy of static/filename, named by its content; return the name."""
     digest = hashlib.sha256(css.encode()).hexdigest()[:8]
     name = f"{_PRUNED_DIR}/{Path(filename).stem}.{digest}.css"
     target = static / name
@@ -87,25 +92,34 @@ def trim_assets(
     # furo's sidebar shows Read the Docs' flyout and ads when this is set;
     # furo-extensions.css styles them.
     whole = {"styles/furo-extensions.css"} if context.get("READTHEDOCS") else set()
-    classes = _class_names(context.get("body", ""))
+    body = context.get("body", "")
+    classes = _class_names(body)
     static = Path(app.outdir) / "_static"
 
     def name(asset: Any) -> str:
         # Sphinx lists them as "_static/<name>", the name they were added as.
         return str(getattr(asset, "filename", asset)).removeprefix("_static/")
 
-    dropped = set()
-    for asset in list(context.get("css_files", [])):
-        filename = name(asset)
-        if filename not in _USED_BY or filename in whole:
-            continue
-        dropped.add(filename)
-        if _used(filename, classes):
-            # Added to this page only, in the same place in the cascade.
-            app.add_css_file(_pruned_copy(static, filename, classes), priority=asset.priority)
+    css_files, dropped, pruned = context.get("css_files", []), set(), {}
+    for asset in css_files:
+        if name(asset) in _USED_BY and name(asset) not in whole:
+            dropped.add(name(asset))
+            if _used(name(asset), classes):
+                pruned[name(asset)] = asset.priority
     for asset in context.get("script_files", []):
         if name(asset) in _USED_BY and not _used(name(asset), classes):
             dropped.add(name(asset))
+    if pruned:
+        # The custom properties that anything on the page reads: the rules
+        # kept, the page's other stylesheets and its inline styles.
+        read = cssprune.read_properties(
+            body + "".join(cssprune.prune(_sheet(static / f), classes) for f in pruned)
+        ).union(*(_properties_read_by(static / name(a)) for a in css_files
+                  if name(a) not in dropped and (static / name(a)).is_file()))
+        for filename, priority in pruned.items():
+            css = cssprune.prune(_sheet(static / filename), classes, read)
+            # Added to this page only, in the same place in the cascade.
+            app.add_css_file(_write_copy(static, filename, css), priority=priority)
     # New lists: the builder's own stay whole for the next page.
     for key in ("css_files", "script_files"):
         if key in context:

@@ -4,6 +4,10 @@ A rule is dropped only when it surely cannot apply: each of its selectors
 names a class the page doesn't have. Anything this small parser is unsure of
 (``:is()``, ``:where()``, ``:has()``, at-rules other than grouping ones) is
 kept. Parse a sheet once with ``parse``, then ``prune`` it for each page.
+
+``prune`` can also drop custom properties (``--name: value``) that nothing
+on the page reads: sphinx-design declares some eighty colours, and a page
+of cards reads six of them.
 """
 
 from __future__ import annotations
@@ -21,11 +25,31 @@ _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 
+_VAR = re.compile(r"var\(\s*(--[\w-]+)")
+_CUSTOM_PROPERTY = re.compile(r"\s*(--[\w-]+)\s*:")
+
+
 @dataclass(frozen=True)
 class Rule:
-    text: str  # the rule as written: prelude{declarations}
+    prelude: str  # selectors, or an at-rule's name and condition
+    body: str | None  # declarations as written; None: a statement (@import ...;)
     # The class sets its selectors need, one per selector; None: always kept.
     needs: tuple[frozenset[str], ...] | None
+
+    def text(self, properties: set[str] | None = None) -> str:
+        """The rule as written, less custom properties not in properties."""
+        if self.body is None:
+            return self.prelude
+        body = self.body
+        if properties is not None and not self.prelude.startswith("@"):
+            declarations = [
+                d for d in _split_top(body, ";")
+                if not (m := _CUSTOM_PROPERTY.match(d)) or m.group(1) in properties
+            ]
+            if not any(d.strip() for d in declarations):
+                return ""
+            body = ";".join(declarations)
+        return f"{self.prelude}{{{body}}}"
 
 
 @dataclass(frozen=True)
@@ -35,10 +59,14 @@ class Group:
 
 
 def _split_top(text: str, sep: str) -> list[str]:
-    """Split on sep outside parentheses and brackets."""
-    parts, depth, start = [], 0, 0
+    """Split on sep outside strings, parentheses and brackets."""
+    parts, depth, start, quote = [], 0, 0, ""
     for i, c in enumerate(text):
-        if c in "([":
+        if quote:
+            quote = "" if c == quote else quote
+        elif c in "\"'":
+            quote = c
+        elif c in "([":
             depth += 1
         elif c in ")]":
             depth -= 1
@@ -87,7 +115,7 @@ def parse(css: str) -> tuple[Rule | Group, ...]:
         if c in "\"'":  # a string: skip it
             i = css.index(c, i + 1) + 1
         elif c == ";":  # a statement without a block, such as @import
-            rules.append(Rule(css[start:i + 1].strip(), None))
+            rules.append(Rule(css[start:i + 1].strip(), None, None))
             start = i = i + 1
         elif c == "{":
             end = _end_of_block(css, i)
@@ -95,20 +123,27 @@ def parse(css: str) -> tuple[Rule | Group, ...]:
             if prelude.startswith(_GROUPS):
                 rules.append(Group(prelude, parse(body)))
             else:
-                rules.append(Rule(f"{prelude}{{{body}}}", _needs(prelude)))
+                rules.append(Rule(prelude, body, _needs(prelude)))
             start = i = end
         else:
             i += 1
     return tuple(rules)
 
 
-def prune(sheet: tuple[Rule | Group, ...], classes: set[str] | frozenset[str]) -> str:
-    """The rules of a parsed sheet that can match a page with these classes."""
+def prune(sheet: tuple[Rule | Group, ...], classes: set[str] | frozenset[str],
+          properties: set[str] | None = None) -> str:
+    """The rules of a parsed sheet that can match a page with these classes;
+    given properties, only the custom properties among them are declared."""
     out = []
     for rule in sheet:
         if isinstance(rule, Group):
-            if inner := prune(rule.rules, classes):
+            if inner := prune(rule.rules, classes, properties):
                 out.append(f"{rule.prelude}{{{inner}}}")
         elif rule.needs is None or any(need <= classes for need in rule.needs):
-            out.append(rule.text)
+            out.append(rule.text(properties))
     return "".join(out)
+
+
+def read_properties(text: str) -> set[str]:
+    """The custom properties that CSS or HTML text reads with var()."""
+    return set(_VAR.findall(text))
