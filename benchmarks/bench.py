@@ -112,7 +112,9 @@ def _table(header: list[str], rows: list[list[str]]) -> str:
 
 
 def report(results: dict) -> str:
-    parts = [f"Benchmark, median of {results['runs']} runs ({results['machine']})"]
+    load = " to ".join(f"{x:.1f}" for x in results["load_average"])
+    parts = [(f"Benchmark of {results['commit']}, median of {results['runs']} runs "
+              f"({results['machine']}, load average {load})")]
     rd = results.get("reader")
     if rd:
         rows = []
@@ -190,12 +192,15 @@ def main() -> None:
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
                             capture_output=True, text=True, check=True).stdout.strip()
     results: dict = {"runs": args.runs, "commit": commit,
-                     "machine": f"{platform.machine()}, {len(os.sched_getaffinity(0))} cores"}
+                     "machine": f"{platform.machine()}, {len(os.sched_getaffinity(0))} cores",
+                     # timings depend on what else runs: the load before and after
+                     "load_average": [os.getloadavg()[0]]}
     print("Author: builds", flush=True)
     results["author"] = measure_author(src, sites, args.runs, pdf=not args.no_pdf)
     if not args.no_reader:
         print("Reader: Lighthouse and search", flush=True)
         results["reader"] = measure_reader(src, sites, args.runs)
+    results["load_average"].append(os.getloadavg()[0])
     results["budgets"] = [vars(v) for v in budgets.check(results)]
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     print()

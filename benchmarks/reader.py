@@ -71,6 +71,9 @@ def lighthouse(url: str, preset: str) -> dict:
         "bytes": sum(r.get("resourceSize", 0) for r in weighed),
         "gzip_bytes": sum(r.get("transferSize", 0) for r in weighed),
         "requests": len(requests),
+        # where the weight is: each request's path, bytes on the wire, bytes
+        "files": [[urlsplit(r["url"]).path, r.get("transferSize", 0), r.get("resourceSize", 0)]
+                  for r in requests],
         # what cost points: the audits a category counts that did not pass
         "failed": sorted(
             ref["id"]
@@ -89,6 +92,7 @@ def median_run(runs: list[dict]) -> dict:
         **{k: statistics.median(r[k] for r in runs)
            for k in ("lcp_s", "fcp_s", "bytes", "gzip_bytes", "requests")},
         "failed": sorted({a for r in runs for a in r["failed"]}),
+        "files": runs[0]["files"],
         "runs": len(runs),
     }
 
