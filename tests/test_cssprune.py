@@ -26,9 +26,13 @@ def test_every_class_of_a_selector_is_needed():
     assert pruned(".a.b{x:1}.a .c{x:2}", "a", "b") == ".a.b{x:1}"
 
 
-def test_rules_without_classes_are_kept():
-    css = ":root{--x:1}body{margin:0}#id{x:1}a:hover{x:2}"
+def test_rules_without_classes_or_ids_are_kept():
+    css = ":root{--x:1}body{margin:0}a:hover{x:2}"
     assert pruned(css) == css
+
+
+def test_a_rule_for_an_id_the_page_lacks_is_dropped():
+    assert pruned("#a{x:1}#b .c{x:2}", "#a") == "#a{x:1}"
 
 
 def test_classes_in_not_and_in_attribute_values_are_not_needed():

@@ -47,14 +47,17 @@ _USED_BY: dict[str, tuple[str, ...]] = {
 _WEBSITE_BUILDERS = frozenset({"html", "dirhtml"})
 _PRUNED_DIR = "portfolio"  # under _static/
 _CLASS_ATTR = re.compile(r'class="([^"]*)"')
+_ID_ATTR = re.compile(r'id="([^"]*)"')
 
 
-def _class_names(body: str) -> frozenset[str]:
-    return frozenset(name for value in _CLASS_ATTR.findall(body) for name in value.split())
+def _names(body: str) -> frozenset[str]:
+    """The classes and the "#ids" of the elements in a page's body."""
+    classes = (name for value in _CLASS_ATTR.findall(body) for name in value.split())
+    return frozenset(classes).union(f"#{i}" for i in _ID_ATTR.findall(body))
 
 
-def _used(filename: str, classes: frozenset[str]) -> bool:
-    return any(name.startswith(_USED_BY[filename]) for name in classes)
+def _used(filename: str, names: frozenset[str]) -> bool:
+    return any(name.startswith(_USED_BY[filename]) for name in names)
 
 
 @functools.cache
@@ -90,10 +93,10 @@ def trim_assets(
     if not app.config.portfolio_speedups or app.builder.name not in _WEBSITE_BUILDERS:
         return
     # furo's sidebar shows Read the Docs' flyout and ads when this is set;
-    # furo-extensions.css styles them.
+    # furo-extensions.css styles them by ids outside the body.
     whole = {"styles/furo-extensions.css"} if context.get("READTHEDOCS") else set()
     body = context.get("body", "")
-    classes = _class_names(body)
+    names = _names(body)
     static = Path(app.outdir) / "_static"
 
     def name(asset: Any) -> str:
@@ -104,20 +107,20 @@ def trim_assets(
     for asset in css_files:
         if name(asset) in _USED_BY and name(asset) not in whole:
             dropped.add(name(asset))
-            if _used(name(asset), classes):
+            if _used(name(asset), names):
                 pruned[name(asset)] = asset.priority
     for asset in context.get("script_files", []):
-        if name(asset) in _USED_BY and not _used(name(asset), classes):
+        if name(asset) in _USED_BY and not _used(name(asset), names):
             dropped.add(name(asset))
     if pruned:
         # The custom properties that anything on the page reads: the rules
         # kept, the page's other stylesheets and its inline styles.
         read = cssprune.read_properties(
-            body + "".join(cssprune.prune(_sheet(static / f), classes) for f in pruned)
+            body + "".join(cssprune.prune(_sheet(static / f), names) for f in pruned)
         ).union(*(_properties_read_by(static / name(a)) for a in css_files
                   if name(a) not in dropped and (static / name(a)).is_file()))
         for filename, priority in pruned.items():
-            css = cssprune.prune(_sheet(static / filename), classes, read)
+            css = cssprune.prune(_sheet(static / filename), names, read)
             # Added to this page only, in the same place in the cascade.
             app.add_css_file(_write_copy(static, filename, css), priority=priority)
     # New lists: the builder's own stay whole for the next page.

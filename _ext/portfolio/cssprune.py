@@ -1,7 +1,7 @@
 """Keep the rules of a stylesheet that can match a page, drop the others.
 
 A rule is dropped only when it surely cannot apply: each of its selectors
-names a class the page doesn't have. Anything this small parser is unsure of
+names a class or an id the page doesn't have (ids are given as "#id"). Anything this small parser is unsure of
 (``:is()``, ``:where()``, ``:has()``, at-rules other than grouping ones) is
 kept. Parse a sheet once with ``parse``, then ``prune`` it for each page.
 
@@ -22,6 +22,7 @@ _UNSURE = re.compile(r":(?:is|where|has|matches)\(")
 _NOT = re.compile(r":not\([^()]*\)")
 _ATTRIBUTE = re.compile(r"\[[^\]]*\]")
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+_ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
 _COMMENT = re.compile(r"/\*.*?\*/", re.DOTALL)
 
 
@@ -33,7 +34,7 @@ _CUSTOM_PROPERTY = re.compile(r"\s*(--[\w-]+)\s*:")
 class Rule:
     prelude: str  # selectors, or an at-rule's name and condition
     body: str | None  # declarations as written; None: a statement (@import ...;)
-    # The class sets its selectors need, one per selector; None: always kept.
+    # The classes and "#ids" each selector needs; None: always kept.
     needs: tuple[frozenset[str], ...] | None
 
     def text(self, properties: set[str] | None = None) -> str:
@@ -86,7 +87,7 @@ def _needs(prelude: str) -> tuple[frozenset[str], ...] | None:
             return None
         # A class inside :not() or an attribute value need not be on the page.
         plain = _ATTRIBUTE.sub("", _NOT.sub("", selector))
-        needs.append(frozenset(_CLASS.findall(plain)))
+        needs.append(frozenset(_CLASS.findall(plain)) | {f"#{i}" for i in _ID.findall(plain)})
     return tuple(needs)
 
 
@@ -130,16 +131,17 @@ def parse(css: str) -> tuple[Rule | Group, ...]:
     return tuple(rules)
 
 
-def prune(sheet: tuple[Rule | Group, ...], classes: set[str] | frozenset[str],
+def prune(sheet: tuple[Rule | Group, ...], names: set[str] | frozenset[str],
           properties: set[str] | None = None) -> str:
-    """The rules of a parsed sheet that can match a page with these classes;
-    given properties, only the custom properties among them are declared."""
+    """The rules of a parsed sheet that can match a page with these class
+    names and "#ids"; given properties, only the custom properties among
+    them are declared."""
     out = []
     for rule in sheet:
         if isinstance(rule, Group):
-            if inner := prune(rule.rules, classes, properties):
+            if inner := prune(rule.rules, names, properties):
                 out.append(f"{rule.prelude}{{{inner}}}")
-        elif rule.needs is None or any(need <= classes for need in rule.needs):
+        elif rule.needs is None or any(need <= names for need in rule.needs):
             out.append(rule.text(properties))
     return "".join(out)
 
