@@ -39,8 +39,8 @@ def install(session: nox.Session, *locks: str) -> None:
 
 
 def npm_ci(session: nox.Session) -> None:
-    """Install the npm test tools package-lock.json pins (the Nu Html Checker,
-    axe-core); skip npm when the lock is unchanged."""
+    """Install the npm tools package-lock.json pins (the Nu Html Checker and
+    axe-core for tests, Lighthouse for bench); skip npm when the lock is unchanged."""
     lock = ROOT / "package-lock.json"
     digest = hashlib.sha256(lock.read_bytes()).hexdigest()
     stamp = ROOT / "node_modules" / ".lock-digest"
@@ -142,10 +142,21 @@ def tests(session: nox.Session) -> None:
 
 
 @nox.session
+def bench(session: nox.Session) -> None:
+    """Measure speed for readers and the author, beside peer themes (not a test).
+
+    Prints a table and writes _build/bench/results.json; `-- --help` lists options.
+    """
+    install(session, "docs", "bench")
+    npm_ci(session)
+    session.run("python", "-m", "benchmarks.bench", *session.posargs, env=build_env())
+
+
+@nox.session
 def lock(session: nox.Session) -> None:
     """Re-pin requirements/*.txt, with hashes, from requirements/*.in."""
     session.install("pip-tools")
-    for name in ("nox", "docs", "tests", "lint"):
+    for name in ("nox", "docs", "tests", "bench"):
         session.run(
             "pip-compile", "-q", "--generate-hashes", "--strip-extras", "--allow-unsafe",
             "--no-emit-index-url", f"requirements/{name}.in", "-o", f"requirements/{name}.txt",

@@ -7,8 +7,8 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from . import (
-    a11y, bibstyle, collect, description, download, exports, figure, latex, model, reproducible,
-    robots, views,
+    a11y, assets, bibstyle, collect, description, download, exports, figure, latex, minify, model,
+    reproducible, robots, searchpage, views,
 )
 
 
@@ -25,6 +25,14 @@ def setup(app: Sphinx) -> dict:
     reproducible.setup(app)  # byte-identical ePub and sitemap from one commit
     latex.setup(app)  # the résumé: pages 1-2 of the PDF, and resume.pdf
     download.setup(app)  # the site's link to resume.pdf
+    # The website's speed (benchmarks/RESULTS.md): each page loads only the
+    # CSS and JS it uses, Sphinx's scripts minified, a search page that holds
+    # still. Off: pages as furo and the extensions ship them.
+    app.add_config_value("portfolio_speedups", True, "html", types=frozenset({bool}))
+    app.connect("builder-inited", minify.minify_scripts)
+    app.connect("html-page-context", searchpage.add_search_css)
+    # After every other handler (default priority 500) has added its assets.
+    app.connect("html-page-context", assets.trim_assets, priority=900)
     return {
         "version": "1",
         "env_version": 4,  # bump when what the extension keeps on the env changes

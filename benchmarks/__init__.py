@@ -1,0 +1,1 @@
+"""The speed benchmark (``nox -s bench``): see bench.py."""
