@@ -11,7 +11,6 @@ import pytest
 
 from tools.build import ROOT, run_sphinx
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's: Playwright downloads no browser
 VIEWPORTS = {"phone": {"width": 412, "height": 915}, "desktop": {"width": 1280, "height": 900}}
 
 
@@ -23,15 +22,6 @@ def stock_html(tmp_path_factory) -> Path:
                         "-D", "portfolio_speedups=0")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "html"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    playwright = pytest.importorskip("playwright.sync_api")
-    with playwright.sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM)
-        yield launched
-        launched.close()
 
 
 def _pages_to_compare(html: Path) -> list[str]:
