@@ -46,7 +46,8 @@ def measure_author(src: Path, sites: list[author.Site], runs: int, pdf: bool) ->
         results[site.name] = {"html": _median(html[site.name])}
     ours = results["ours"]
     print("  cold HTML builds: ours, -j 1", flush=True)
-    ours["html_j1"] = _median([author.cold("html", src, work / "j1", jobs="1") for _ in range(runs)])
+    ours["html_j1"] = _median(
+        [author.cold("html", src, work / "j1", jobs="1") for _ in range(runs)])
     print("  cold ePub builds", flush=True)
     epub = [author.cold("epub", src, work / "epub") for _ in range(runs)]
     ours["epub"] = _median(epub)
@@ -55,7 +56,7 @@ def measure_author(src: Path, sites: list[author.Site], runs: int, pdf: bool) ->
         latex = [author.cold("latex", src, work / "latex") for _ in range(runs)]
         ours["pdf"] = _median(latex)
         # `./run build` builds the three one after another
-        ours["session"] = _median([h + e + p for h, e, p in zip(html["ours"], epub, latex)])
+        ours["session"] = _median([h + e + p for h, e, p in zip(html["ours"], epub, latex, strict=True)])
     for jobs in ("auto", "1"):
         print(f"  incremental HTML builds after editing {role}, -j {jobs}", flush=True)
         edits = [author.incremental(src, work / f"incremental-j{jobs}", src / f"{role}.md", i,
@@ -76,7 +77,9 @@ def measure_reader(src: Path, sites: list[author.Site], runs: int) -> dict:
     for site in sites:
         html = OUT / "work" / site.name / "out"
         presets = ("mobile", "desktop") if site is author.OURS else ("mobile",)
-        entry: dict = {"search_index": reader.search_index(html), "pages": reader.page_weights(html)}
+        entry: dict = {
+            "search_index": reader.search_index(html), "pages": reader.page_weights(html),
+        }
         with serve(html) as base:
             for preset in presets:
                 entry[preset] = {}
@@ -102,7 +105,7 @@ def _ratio(mine: dict, theirs: dict, key: str) -> str:
 def _row(cells: list[str], widths: list[int]) -> str:
     """Numbers to the right, words to the left."""
     return "  ".join(c.rjust(w) if re.fullmatch(r"-?[\d.]+", c) else c.ljust(w)
-                     for c, w in zip(cells, widths)).rstrip()
+                     for c, w in zip(cells, widths, strict=False)).rstrip()
 
 
 def _table(header: list[str], rows: list[list[str]]) -> str:
@@ -167,7 +170,8 @@ def report(results: dict) -> str:
             if site == "ours" or site not in rd:
                 continue
             mine, theirs = rd["ours"]["mobile"], rd[site]["mobile"]
-            rows.append([site, *(_ratio(mine, theirs, key) for key in ("bytes", "gzip_bytes", "lcp_s")),
+            rows.append([site,
+                         *(_ratio(mine, theirs, key) for key in ("bytes", "gzip_bytes", "lcp_s")),
                          f"{au['ours']['html'] / au[site]['html']:.2f}"])
         parts.append("Ours / peer (median over page kinds, mobile)\n" + _table(
             ["peer", "transfer", "gzip", "LCP", "HTML build"], rows))

@@ -42,7 +42,9 @@ _USED_BY: dict[str, tuple[str, ...]] = {
     # furo's styles for sphinx-design, sphinx-copybutton (on code blocks),
     # sphinx-inline-tabs and Bootstrap containers (its styles for Read the
     # Docs' flyout and ads: see trim_assets).
-    "styles/furo-extensions.css": ("sd-", "highlight", "tab-set", "sphinx-bs", "container", "shadow"),
+    "styles/furo-extensions.css": (
+        "sd-", "highlight", "tab-set", "sphinx-bs", "container", "shadow",
+    ),
 }
 _WEBSITE_BUILDERS = frozenset({"html", "dirhtml"})
 _PRUNED_DIR = "portfolio"  # under _static/

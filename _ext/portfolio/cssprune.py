@@ -1,7 +1,8 @@
 """Keep the rules of a stylesheet that can match a page, drop the others.
 
 A rule is dropped only when it surely cannot apply: each of its selectors
-names a class or an id the page doesn't have (ids are given as "#id"). Anything this small parser is unsure of
+names a class or an id the page doesn't have (ids are given as "#id"). Anything
+this small parser is unsure of
 (``:is()``, ``:where()``, ``:has()``, at-rules other than grouping ones) is
 kept. Parse a sheet once with ``parse``, then ``prune`` it for each page.
 

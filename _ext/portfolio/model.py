@@ -468,15 +468,15 @@ def _check_mirrored(env: BuildEnvironment, roles: list[Role], contributions: lis
     """A role lists a contribution exactly when the contribution lists the role."""
     sides = ((roles, "contributions", {c.label: c for c in contributions}, "roles"),
              (contributions, "roles", {r.label: r for r in roles}, "contributions"))
-    for pages, field, others, back in sides:
+    for pages, key, others, back in sides:
         for page in pages:
-            for label in getattr(page, field):
+            for label in getattr(page, key):
                 other = others.get(label)
                 if other and page.label not in getattr(other, back):
                     report.warn(other.docname, back, (
                         f"field '{back}' lacks '{page.label}': "
                         f"{env.doc2path(page.docname, False)} lists this page ('{label}') "
-                        f"in its {field}; relations must be listed on both pages"), "relation")
+                        f"in its {key}; relations must be listed on both pages"), "relation")
 
 def _backlinks(env: BuildEnvironment, order: list[str]) -> dict[str, list[str]]:
     labels = env.get_domain("std").labels
