@@ -56,7 +56,8 @@ def measure_author(src: Path, sites: list[author.Site], runs: int, pdf: bool) ->
         latex = [author.cold("latex", src, work / "latex") for _ in range(runs)]
         ours["pdf"] = _median(latex)
         # `./run build` builds the three one after another
-        ours["session"] = _median([h + e + p for h, e, p in zip(html["ours"], epub, latex, strict=True)])
+        runs_together = zip(html["ours"], epub, latex, strict=True)
+        ours["session"] = _median([h + e + p for h, e, p in runs_together])
     for jobs in ("auto", "1"):
         print(f"  incremental HTML builds after editing {role}, -j {jobs}", flush=True)
         edits = [author.incremental(src, work / f"incremental-j{jobs}", src / f"{role}.md", i,

@@ -72,7 +72,8 @@ def test_pages_render_the_same_as_with_every_asset(site, stock_html, browser):
                 ours = _styles(browser, site.html / name, viewport, scheme)
                 stock = _styles(browser, stock_html / name, viewport, scheme)
                 if ours != stock:
-                    first = next((o[:2] for o, s in zip(ours, stock, strict=False) if o != s), "elements")
+                    pairs = zip(ours, stock, strict=False)
+                    first = next((o[:2] for o, s in pairs if o != s), "elements")
                     different.append(f"{name} ({device}, {scheme}): {first}")
     assert not different, f"rendered differently: {different}"
 
