@@ -16,7 +16,8 @@ ALWAYS_WRITTEN = {"genindex.html", "search.html", "404.html"}
 
 
 def build(src, out, doctrees):
-    result = run_sphinx("html", out, doctrees, src)
+    # No colour: CI's environment can turn it on, and codes would split the log's lines.
+    result = run_sphinx("html", out, doctrees, src, "--no-color")
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     return result.stdout
 
