@@ -463,6 +463,16 @@ def _check_dates(docname: str, data: dict, report: _Reporter) -> bool:
     return True
 
 
+def _validated(env: BuildEnvironment, docname: str, page_schema: dict,
+               report: _Reporter) -> dict | None:
+    """The page's front matter, or None after reporting each problem at its field."""
+    data = front_matter(env, docname)
+    errors = list(schema.problems(page_schema, data))
+    for path, message in errors:
+        report.warn(docname, path, message, "frontmatter")
+    return None if errors else data
+
+
 def _check_mirrored(env: BuildEnvironment, roles: list[Role], contributions: list[Contribution],
                     report: _Reporter) -> None:
     """A role lists a contribution exactly when the contribution lists the role."""
@@ -517,11 +527,8 @@ def build(env: BuildEnvironment) -> Career:
 
     roles = []
     for label, docname in role_labels.items():
-        data = front_matter(env, docname)
-        errors = list(schema.problems(role_schema, data))
-        for path, message in errors:
-            report.warn(docname, path, message, "frontmatter")
-        if errors or not _check_dates(docname, data, report):
+        data = _validated(env, docname, role_schema, report)
+        if data is None or not _check_dates(docname, data, report):
             continue
         page = env.portfolio_pages[docname]
         roles.append(Role(
@@ -536,11 +543,8 @@ def build(env: BuildEnvironment) -> Career:
 
     contributions = []
     for label, docname in contribution_labels.items():
-        data = front_matter(env, docname)
-        errors = list(schema.problems(contribution_schema, data))
-        for path, message in errors:
-            report.warn(docname, path, message, "frontmatter")
-        if errors:
+        data = _validated(env, docname, contribution_schema, report)
+        if data is None:
             continue
         page = env.portfolio_pages[docname]
         contributions.append(Contribution(
