@@ -121,7 +121,7 @@ def test_read_the_docs_output_is_not_read_as_pages(tmp_path, monkeypatch):
     exclude_patterns keep Sphinx from reading them back."""
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)  # conf.py sets it: undo after
     (tmp_path / "index.md").write_text("# Home\n")
-    stray = tmp_path / readthedocs.OUTPUT_DIR / "html" / "_sources" / "index.md"
+    stray = tmp_path / readthedocs.OUTPUT_DIR / "html" / "page.md"
     stray.parent.mkdir(parents=True)
     stray.write_text("# Home\n")
     exclude = Config.read(ROOT, overrides={}, tags=Tags()).exclude_patterns
