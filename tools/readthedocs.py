@@ -247,6 +247,54 @@ def build(output: Path = OUTPUT, config: dict | None = None) -> Path:
     return output
 
 
+# -- What Read the Docs adds when it serves a page ----------------------------------
+# Its servers inject the Addons script into every HTML page it serves, with
+# four meta tags (../shared/vendor/readthedocs-addons/README.md: the real
+# script and how it is injected); the script then asks the same host for its
+# configuration at /_/addons/. The benchmark and the browser tests serve our
+# pages that way.
+
+ADDONS_SCRIPT = ROOT.parent / "shared" / "vendor" / "readthedocs-addons" / "readthedocs-addons.js"
+ADDONS_SCRIPT_URL = "/_/static/javascript/readthedocs-addons.js"
+ADDONS_API_URL = "/_/addons/"
+# The local answer to ADDONS_API_URL: a configuration that enables no addon,
+# as the README's dashboard settings leave them (offline, no ad is fetched).
+ADDONS_CONFIG = b"{}"
+
+
+def addons_missing() -> str | None:
+    """Why the served pages cannot be made here, or None."""
+    if ADDONS_SCRIPT.is_file():
+        return None
+    return f"{ADDONS_SCRIPT} is absent: the Read the Docs Addons script lives beside the repository"
+
+
+def as_served(html: str, page: str) -> str:
+    """An HTML page as Read the Docs serves it; ``page`` is its path in the site."""
+    tags = "".join([
+        f'<meta name="readthedocs-project-slug" content="{SLUG}">',
+        f'<meta name="readthedocs-version-slug" content="{VERSION}">',
+        f'<meta name="readthedocs-resolver-filename" content="/{page}">',
+        '<meta name="readthedocs-http-status" content="200">',
+        f'<script async src="{ADDONS_SCRIPT_URL}"></script>',
+    ])
+    return html.replace("</head>", f"{tags}</head>", 1)
+
+
+def served_copy(html_dir: Path, dest: Path) -> Path:
+    """A copy of the HTML site as Read the Docs serves it from its domain's
+    root, the Addons script included; returns dest."""
+    shutil.rmtree(dest, ignore_errors=True)
+    shutil.copytree(html_dir, dest)
+    for page in dest.rglob("*.html"):
+        name = page.relative_to(dest).as_posix()
+        page.write_text(as_served(page.read_text(encoding="utf-8"), name), encoding="utf-8")
+    script = dest / ADDONS_SCRIPT_URL.lstrip("/")
+    script.parent.mkdir(parents=True)
+    shutil.copyfile(ADDONS_SCRIPT, script)
+    return dest
+
+
 if __name__ == "__main__":
     start = time.perf_counter()
     try:
