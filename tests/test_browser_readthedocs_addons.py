@@ -72,7 +72,7 @@ def test_the_script_changes_nothing_a_reader_sees(servers, browser):
                     if mine != theirs:
                         pairs = zip(mine, theirs, strict=False)
                         first = next((m for m, t in pairs if m != t), "the number of elements")
-                        different.append(f"{name} ({device}, {scheme}): {what} of {str(first)[:200]}")
+                        different.append(f"{name} ({device}, {scheme}): {what}, {first!s:.200}")
     assert not different, f"the Addons script changed: {different}"
 
 
