@@ -13,21 +13,29 @@ import sys
 import time
 from urllib.parse import urlsplit
 
+# tools/build.py: the build plan shared with ./run, the tests and the Read
+# the Docs emulation; _ext: the portfolio extension.
+sys.path.insert(0, os.path.abspath("."))
+sys.path.insert(0, os.path.abspath("_ext"))
+
+from tools.build import SLUG, source_date_epoch  # noqa: E402
+
 # -- Environment flags: every difference between builds starts here --------
-RTD_BUILD = bool(os.getenv("READTHEDOCS"))
 # The reproducible-builds.org convention: dates in outputs come from the
 # last commit, not the clock, so two builds of one commit are identical.
-SOURCE_DATE_EPOCH = int(os.getenv("SOURCE_DATE_EPOCH", time.time()))
+# Read the Docs sets no SOURCE_DATE_EPOCH, so it is decided here and exported:
+# Sphinx itself reads the variable (copyright year, ePub dates), and the
+# portfolio extension hands it on to latexmk (_ext/portfolio/reproducible.py).
+SOURCE_DATE_EPOCH = int(source_date_epoch())
+os.environ["SOURCE_DATE_EPOCH"] = str(SOURCE_DATE_EPOCH)
 # Where the site is published. Read the Docs sets READTHEDOCS_CANONICAL_URL;
-# elsewhere this placeholder (the project's expected Read the Docs address)
-# stands in, so local builds have the same absolute URLs (canonical links,
-# sitemap, Open Graph, the 404 page's paths).
-SITE_URL = os.getenv("READTHEDOCS_CANONICAL_URL", "https://dstufft.readthedocs.io/en/latest/")
+# elsewhere the project's Read the Docs address stands in, so local builds
+# have the same absolute URLs (canonical links, sitemap, Open Graph, the 404
+# page's paths) as the published site.
+SITE_URL = os.getenv("READTHEDOCS_CANONICAL_URL", f"https://{SLUG}.readthedocs.io/en/latest/")
 # The résumé with the phone number, for sending to one recruiter: only on
 # explicit request (PORTFOLIO_PRIVATE=1), never on Read the Docs.
 PRIVATE_RESUME = os.getenv("PORTFOLIO_PRIVATE") == "1"
-
-sys.path.insert(0, os.path.abspath("_ext"))
 
 # -- Project information ----------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#project-information
@@ -64,6 +72,7 @@ exclude_patterns = [
     "tools",
     "node_modules",
     ".private",
+    "_readthedocs",  # Read the Docs' outputs, written inside the source tree
 ]
 templates_path = ["_templates"]
 
@@ -159,7 +168,7 @@ html_show_search_summary = False
 
 # -- Options for ePub output ------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-epub-output
-epub_basename = "donald-stufft"
+epub_basename = SLUG
 epub_show_urls = "no"
 # A real, stable identifier, which readers use to tell books apart: the
 # site's host name. Sphinx writes epub_uid, not epub_identifier, into
@@ -195,5 +204,5 @@ latex_elements = {
 """,
 }
 latex_documents = [
-    ("index", "donald-stufft.tex", "Donald Stufft", "Donald Stufft", "manual"),
+    ("index", f"{SLUG}.tex", "Donald Stufft", "Donald Stufft", "manual"),
 ]

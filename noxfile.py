@@ -1,7 +1,7 @@
 """The project's commands. ``./run SESSION`` sets up the machine and runs one.
 
 Outputs land in _build/: html/, epub/donald-stufft.epub, latex/donald-stufft.pdf;
-`readthedocs` builds into _build/readthedocs/{html,pdf,epub} as Read the Docs does.
+`readthedocs` builds into _readthedocs/{html,pdf,epub} as Read the Docs does.
 """
 
 from __future__ import annotations
@@ -121,7 +121,8 @@ def linkcheck(session: nox.Session) -> None:
 
 @nox.session
 def readthedocs(session: nox.Session) -> None:
-    """Build as Read the Docs does (tools/readthedocs.py) into _build/readthedocs."""
+    """Build a shallow clone of HEAD as Read the Docs does (tools/readthedocs.py)
+    into _readthedocs."""
     install(session, "docs")
     session.run("python", "-m", "tools.readthedocs")
 

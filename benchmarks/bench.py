@@ -24,6 +24,7 @@ from pathlib import Path
 
 from benchmarks import author, budgets, reader
 from benchmarks.serve import serve
+from tools import readthedocs
 from tools.build import BUILD, ROOT
 
 OUT = BUILD / "bench"
@@ -95,6 +96,29 @@ def measure_reader(src: Path, sites: list[author.Site], runs: int) -> dict:
     return results
 
 
+# The pages Read the Docs' Addons script is measured on: the landing page
+# and search, the page whose box the script's search could take over.
+SERVED_KINDS = ("landing", "search")
+
+
+def measure_served(src: Path, runs: int) -> dict:
+    """Our pages as Read the Docs serves them: its Addons script injected."""
+    missing = readthedocs.addons_missing()
+    if missing:
+        print(f"  as served: skipped, {missing}", flush=True)
+        return {"skipped": missing}
+    kinds = reader.page_kinds(src)
+    served = readthedocs.served_copy(OUT / "work" / author.OURS.name / "out",
+                                      OUT / "work" / "served")
+    results: dict = {"mobile": {}}
+    with serve(served, {readthedocs.ADDONS_API_URL: readthedocs.ADDONS_CONFIG}) as base:
+        for kind in SERVED_KINDS:
+            print(f"  Lighthouse mobile: as served {kind}", flush=True)
+            results["mobile"][kind] = reader.median_run(
+                [reader.lighthouse(base + kinds[kind], "mobile") for _ in range(runs)])
+    return results
+
+
 def _ratio(mine: dict, theirs: dict, key: str) -> str:
     """Ours / theirs for one measure, the median over page kinds."""
     return f"{_median([mine[kind][key] / theirs[kind][key] for kind in mine]):.2f}"
@@ -148,6 +172,20 @@ def report(results: dict) -> str:
                      "page counted from the files\n" + _table(
                          ["site", "index KiB", "index gzip", "search ms",
                           "max page KiB", "max gzip KiB"], rows))
+    served = results.get("served")
+    if rd and served and "skipped" in served:
+        parts.append(f"As served by Read the Docs: skipped, {served['skipped']}")
+    elif rd and served:
+        rows = []
+        for kind, r in served["mobile"].items():
+            for name, entry in (("ours", rd["ours"]["mobile"][kind]), ("as served", r)):
+                s = entry["scores"]
+                rows.append([kind, name, "/".join(f"{s[c]:g}" for c in reader.CATEGORIES),
+                             f"{entry['lcp_s']:.2f}", f"{entry['bytes'] / KiB:.1f}",
+                             f"{entry['gzip_bytes'] / KiB:.1f}", f"{entry['requests']:g}"])
+        parts.append("As served by Read the Docs (mobile): its Addons script injected, "
+                     "every addon off, no ad\n" + _table(
+                         ["page", "site", "scores", "LCP s", "KiB", "gzip KiB", "requests"], rows))
     au = results.get("author")
     if au:
         ours = au["ours"]
@@ -205,6 +243,7 @@ def main() -> None:
     if not args.no_reader:
         print("Reader: Lighthouse and search", flush=True)
         results["reader"] = measure_reader(src, sites, args.runs)
+        results["served"] = measure_served(src, args.runs)
     results["load_average"].append(os.getloadavg()[0])
     results["budgets"] = [vars(v) for v in budgets.check(results)]
     (OUT / "results.json").write_text(json.dumps(results, indent=2) + "\n")

@@ -12,8 +12,9 @@ import gzip
 import http.server
 import io
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
+from urllib.parse import urlsplit
 
 # Compressed on the fly, as GitHub Pages and Read the Docs do for text.
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map", ".inv")
@@ -21,11 +22,19 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".txt", ".map",
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, like every real host
+    answers: Mapping[str, bytes] = {}  # URL path -> a JSON body (an API's answer)
 
     def log_message(self, format: str, *args: object) -> None:
         pass  # quiet: the benchmark prints its own table
 
     def send_head(self):  # type: ignore[override]
+        answer = self.answers.get(urlsplit(self.path).path)
+        if answer is not None:
+            self.send_response(200)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(answer)))
+            self.end_headers()
+            return io.BytesIO(answer)
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
@@ -50,9 +59,11 @@ class _Server(http.server.ThreadingHTTPServer):
 
 
 @contextlib.contextmanager
-def serve(root: Path) -> Iterator[str]:
-    """Serve root on a free localhost port; yields the base URL."""
-    handler = functools.partial(_Handler, directory=str(root))
+def serve(root: Path, answers: Mapping[str, bytes] | None = None) -> Iterator[str]:
+    """Serve root on a free localhost port; yields the base URL. ``answers``
+    gives fixed JSON bodies for some URL paths, whatever their query."""
+    handler_class = type("Handler", (_Handler,), {"answers": dict(answers or {})})
+    handler = functools.partial(handler_class, directory=str(root))
     server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

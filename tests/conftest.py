@@ -109,8 +109,8 @@ def site_copy(tmp_path) -> Path:
     dest = tmp_path / "src"
     shutil.copytree(
         ROOT, dest,
-        ignore=shutil.ignore_patterns("_build", ".nox", ".venv", ".git", "node_modules",
-                                      "__pycache__"),
+        ignore=shutil.ignore_patterns("_build", "_readthedocs", ".nox", ".venv", ".git",
+                                      "node_modules", "__pycache__"),
     )
     return dest
 

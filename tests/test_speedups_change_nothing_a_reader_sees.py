@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pages import COMPUTED_STYLES
 
 from tools.build import ROOT, run_sphinx
 
@@ -36,19 +37,6 @@ def _pages_to_compare(html: Path) -> list[str]:
         elif plain is None and name.startswith("experience/"):
             plain = name
     return sorted(chosen | {plain} - {None})
-
-
-# Every element's computed style, and its ::before's and ::after's, less
-# custom properties (pruned copies leave out those nothing reads). Scripts
-# are left out: the pages differ in which they load, by design.
-COMPUTED_STYLES = """() => Array.from(document.querySelectorAll("body *:not(script)"), (el) =>
-  [el.tagName, el.className.baseVal ?? el.className].concat(
-    [null, "::before", "::after"].map((pseudo) => {
-      const style = getComputedStyle(el, pseudo);
-      if (pseudo && style.content === "none") return "";  // no box to paint
-      return Array.from(style).filter((p) => !p.startsWith("--"))
-        .map((p) => `${p}:${style.getPropertyValue(p)}`).join(";");
-    })))"""
 
 
 def _styles(browser, page: Path, viewport: dict, scheme: str) -> list:

@@ -40,8 +40,10 @@ _USED_BY: dict[str, tuple[str, ...]] = {
     # Pygments: code blocks and inline code with a language
     "pygments.css": ("highlight",),
     # furo's styles for sphinx-design, sphinx-copybutton (on code blocks),
-    # sphinx-inline-tabs and Bootstrap containers (its styles for Read the
-    # Docs' flyout and ads: see trim_assets).
+    # sphinx-inline-tabs and Bootstrap containers. Its rules for Read the
+    # Docs' old flyout and ad placement style elements furo renders only when
+    # the READTHEDOCS template variable is set, which Read the Docs stopped
+    # setting in December 2024: its Addons script brings its own styles.
     "styles/furo-extensions.css": (
         "sd-", "highlight", "tab-set", "sphinx-bs", "container", "shadow",
     ),
@@ -94,9 +96,6 @@ def trim_assets(
 ) -> None:
     if not app.config.portfolio_speedups or app.builder.name not in _WEBSITE_BUILDERS:
         return
-    # furo's sidebar shows Read the Docs' flyout and ads when this is set;
-    # furo-extensions.css styles them by ids outside the body.
-    whole = {"styles/furo-extensions.css"} if context.get("READTHEDOCS") else set()
     body = context.get("body", "")
     names = _names(body)
     static = Path(app.outdir) / "_static"
@@ -107,7 +106,7 @@ def trim_assets(
 
     css_files, dropped, pruned = context.get("css_files", []), set(), {}
     for asset in css_files:
-        if name(asset) in _USED_BY and name(asset) not in whole:
+        if name(asset) in _USED_BY:
             dropped.add(name(asset))
             if _used(name(asset), names):
                 pruned[name(asset)] = asset.priority

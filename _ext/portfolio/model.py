@@ -217,8 +217,9 @@ class Career:
 
 
 def source_date_epoch(config) -> int:
-    """The build's "now": ``portfolio_source_date_epoch``, else the
-    SOURCE_DATE_EPOCH variable, else the clock (as conf.py itself does)."""
+    """The build's "now": ``portfolio_source_date_epoch`` (conf.py sets it
+    from tools/build.py), else the SOURCE_DATE_EPOCH variable, else the clock
+    (sites without our conf.py: the test fixtures)."""
     if config.portfolio_source_date_epoch is not None:
         return config.portfolio_source_date_epoch
     return int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
