@@ -23,8 +23,11 @@ var Scorer = {
   // The query being scored: set by search.js, which may also run a
   // corrected one; else the page's own.
   query: null,
-  // Each group's score is above any score of the groups below it.
-  group: { titleMatch: 2000, work: 1000, aggregate: 0 },
+  // Each group's score is above any score of the groups below it. Sphinx
+  // leaves numbers out of its index and finds "PEP 8001" on every page that
+  // says "PEP": a page without a number the reader typed scores below zero,
+  // and search.js leaves it out.
+  group: { titleMatch: 2000, work: 1000, aggregate: 0, missingNumber: -1000 },
 
   words: (text) =>
     splitQuery(text.toLowerCase()).filter((word) => !stopwords.has(word)),
@@ -48,8 +51,11 @@ var Scorer = {
     ).toLowerCase().trim();
     const query = Scorer.words(typed);
     const title = Scorer.words(index.titles[file]);
+    const text = (index.portfolio?.texts[file] ?? "").toLowerCase().replace(/\s+/g, " ");
+    const says = (number) => new RegExp(`(?<!\\d)${number}(?!\\d)`).test(`${text} ${title.join(" ")}`);
     let group = Scorer.group.aggregate;
-    if (query.length && query.every((q) => title.some((t) => t.startsWith(q))))
+    if (!query.filter((q) => /^\d+$/.test(q)).every(says)) group = Scorer.group.missingNumber;
+    else if (query.length && query.every((q) => title.some((t) => t.startsWith(q))))
       group = Scorer.group.titleMatch;
     else if (index.portfolio?.work.includes(file)) group = Scorer.group.work;
     // Sphinx scores index entries up to 100, titles up to 16: a main entry
@@ -59,8 +65,7 @@ var Scorer = {
       relevance = (score * (Scorer.mainEntry(file, typed) ? Scorer.title : Scorer.term)) / 100;
     // The words as typed, together, in what the page says: the best evidence
     // (Sphinx matches each word's stem alone, and ignores numbers).
-    const text = index.portfolio?.texts[file].toLowerCase().replace(/\s+/g, " ");
-    if (text?.includes(typed.replace(/\s+/g, " "))) relevance += Scorer.title;
+    if (text.includes(typed.replace(/\s+/g, " "))) relevance += Scorer.title;
     return group + relevance;
   },
 };

@@ -46,7 +46,10 @@
     }
     const order = (result) =>
       index.portfolio?.order[index.docnames.indexOf(result[0])] ?? 0;
-    return [...best.values()].sort((a, b) => b[4] - a[4] || order(a) - order(b));
+    // Below zero: the page lacks a number the reader typed (search-scorer.js).
+    return [...best.values()]
+      .filter((result) => result[4] >= 0)
+      .sort((a, b) => b[4] - a[4] || order(a) - order(b));
   };
 
   const find = (query) => {
