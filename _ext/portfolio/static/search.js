@@ -98,13 +98,13 @@
     let changed = false;
     const words = splitQuery(query.toLowerCase()).map((word) => {
       if (/^\d+$/.test(word)) {
-        if (!index.indexentries[`pep ${word}`]) return word;
+        if (!Object.hasOwn(index.indexentries, `pep ${word}`)) return word;
         changed = true;
         return `PEP ${word}`;
       }
       const stem = stemmer.stemWord(word);
-      if (stopwords.has(word) || word.length < 3 || stem in index.terms || stem in index.titleterms)
-        return word;
+      const known = Object.hasOwn(index.terms, stem) || Object.hasOwn(index.titleterms, stem);
+      if (known || stopwords.has(word) || word.length < 3) return word;
       let best = null;
       let bestScore = [word.length <= 4 ? 2 : 3, 0]; // [edits, uses]
       for (const [candidate, uses] of siteWords()) {
