@@ -191,7 +191,7 @@
     context.className = "context";
     // A page found by a tag alone (an index entry its text does not
     // repeat, such as a skill) says so first.
-    const found = (words) => pattern && words.search(pattern) >= 0;
+    const found = (haystack) => pattern && haystack.search(pattern) >= 0;
     if (!found(text)) {
       const tags = Object.entries(index.indexentries)
         .filter(([entry, hits]) => found(entry) && hits.some(([f]) => f === file))
