@@ -162,8 +162,9 @@ sitemap_excludes = ["search.html", "genindex.html", "404.html"]
 # The 404 page's links are absolute paths under the site's own prefix, so it
 # works from any depth (/no/such/deep/page.html).
 notfound_urls_prefix = urlsplit(SITE_URL).path
-# Search results list page titles without an excerpt: an excerpt costs the
-# reader a download of every matching page (benchmarks/RESULTS.md).
+# Sphinx's excerpts cost the reader a download of every matching page
+# (benchmarks/RESULTS.md): off. Results show an excerpt all the same, from
+# the text the portfolio extension adds to the search index (search.py).
 html_show_search_summary = False
 
 # -- Options for ePub output ------------------------------------------------

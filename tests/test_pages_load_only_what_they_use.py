@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 import sphinx
 
+from tools.build import ROOT
+
 COMPONENT_ASSETS = {  # as the theme and extensions ship them
     "sphinx-design.min.css": "sd-",
     "design-tabs.js": "sd-tab",
@@ -89,3 +91,13 @@ def test_the_epub_keeps_every_asset(site):
         names = epub.namelist()
         page = next(n for n in names if n.endswith("index.xhtml"))
         assert "sphinx-design.min.css" in epub.read(page).decode()
+
+
+def test_our_search_scripts_are_served_minified(site):
+    static = ROOT / "_ext" / "portfolio" / "static"
+    served = (site.html / "_static" / "search.js").read_text()
+    assert len(served) < 0.8 * len((static / "search.js").read_text()), "search.js is not minified"
+    # The scorer, inlined by Sphinx into language_data.js, without its comments.
+    language_data = (site.html / "_static" / "language_data.js").read_text()
+    assert "Scorer" in language_data
+    assert "A reader who types a topic" not in language_data

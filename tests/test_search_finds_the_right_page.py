@@ -1,9 +1,13 @@
 """Sphinx's search finds the right page for an employer, a technology and a
-PEP number: in searchindex.js, and in a real browser on search.html."""
+PEP number: in searchindex.js, and in a real browser on search.html. The
+index also holds what the search page shows beyond Sphinx's own: each page's
+text, for excerpts, and which pages are roles and contributions, for ranking
+(_ext/portfolio/search.py)."""
 
 import json
 
 import pytest
+from seed import normalise
 from sphinx.search.en import SearchEnglish
 
 
@@ -77,3 +81,23 @@ def test_search_page_in_chromium(browser, http_server):
     result.first.wait_for(timeout=20_000)  # searchtools.js loads the index, then lists
     page.close()
     assert not errors
+
+
+def test_index_holds_each_pages_text_for_its_excerpt(index, site, role_pages):
+    """Excerpts come from the index: each role page's text there holds every
+    bullet of its position, as the page shows it, and not the page's title
+    (the result's link shows that)."""
+    texts = dict(zip(index["docnames"], index["portfolio"]["texts"], strict=True))
+    assert role_pages, "no role page found"
+    for position, page in role_pages.items():
+        text = texts[_docname(site, page)]
+        for bullet in position.bullets:
+            assert normalise(bullet) in normalise(text), (page, bullet)
+        assert not text.startswith(str(position)), text[:80]
+
+
+def test_index_marks_the_role_and_contribution_pages(index):
+    work = {index["docnames"][n] for n in index["portfolio"]["work"]}
+    assert "experience/rackspace" in work
+    assert "open-source/pypi/api-tokens" in work
+    assert not work & {"index", "skills", "standards", "experience/index", "open-source/index"}

@@ -8,7 +8,7 @@ from sphinx.application import Sphinx
 
 from . import (
     a11y, assets, bibstyle, collect, description, download, exports, figure, latex, minify, model,
-    reproducible, robots, searchpage, views,
+    reproducible, robots, search, searchpage, views,
 )
 
 
@@ -25,6 +25,7 @@ def setup(app: Sphinx) -> dict:
     reproducible.setup(app)  # byte-identical ePub and sitemap from one commit
     latex.setup(app)  # the résumé: pages 1-2 of the PDF, and resume.pdf
     download.setup(app)  # the site's link to resume.pdf
+    search.setup(app)  # search: each page once, with an excerpt, the work first
     # The website's speed (benchmarks/RESULTS.md): each page loads only the
     # CSS and JS it uses, Sphinx's scripts minified, a search page that holds
     # still. Off: pages as furo and the extensions ship them.

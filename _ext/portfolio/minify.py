@@ -6,6 +6,10 @@ which minifying removes 13 KiB (benchmarks/RESULTS.md). When the builder
 starts, we minify the theme's copies into a folder beside the doctrees and
 add it to html_static_path, whose files replace the theme's of the same
 name. Same files, same behaviour, fewer bytes; nothing is forked.
+
+Our own search scripts (search.py) are minified the same way: the search
+page's script, and the scorer Sphinx inlines into language_data.js (its
+path, html_search_scorer, is pointed at the copy).
 """
 
 from __future__ import annotations
@@ -14,6 +18,8 @@ from pathlib import Path
 
 import rjsmin
 from sphinx.application import Sphinx
+
+from . import search
 
 SCRIPTS = ("doctools.js", "sphinx_highlight.js", "searchtools.js")
 _WEBSITE_BUILDERS = frozenset({"html", "dirhtml"})
@@ -34,6 +40,14 @@ def minify_scripts(app: Sphinx) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name in SCRIPTS:
         if source := _theme_file(app, name):
-            minified = rjsmin.jsmin(source.read_text(encoding="utf-8"), keep_bang_comments=True)
-            (folder / name).write_text(minified, encoding="utf-8")
+            _minify(source, folder / name)
+    _minify(search.STATIC / search.SCRIPT, folder / search.SCRIPT)
+    if app.config.html_search_scorer == str(search.SCORER):
+        app.config.html_search_scorer = str(_minify(search.SCORER, folder / search.SCORER.name))
     app.config.html_static_path.append(str(folder))
+
+
+def _minify(source: Path, target: Path) -> Path:
+    minified = rjsmin.jsmin(source.read_text(encoding="utf-8"), keep_bang_comments=True)
+    target.write_text(minified, encoding="utf-8")
+    return target
