@@ -52,10 +52,11 @@ def _look(browser, url: str, viewport: dict, scheme: str, addons: bool) -> tuple
     page.goto(url, wait_until="load")
     if addons:
         page.wait_for_function("window.addonsReady === true", timeout=10_000)
-    if "search.html" in url:  # Sphinx retitles the results once every one is listed
-        page.wait_for_function(
-            "document.querySelector('#search-results h2')?.textContent === 'Search Results'",
-            timeout=10_000)
+    if "search.html" in url:  # the summary says how many pages match once all are listed
+        page.wait_for_function("""() => {
+            const summary = document.querySelector("#search-results .search-summary");
+            return summary && !summary.textContent.startsWith("Searching");
+        }""", timeout=10_000)
     look = page.evaluate(COMPUTED_STYLES), page.evaluate(BOXES)
     context.close()
     assert not errors, f"{url}: {errors}"
