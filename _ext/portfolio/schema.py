@@ -162,7 +162,8 @@ def contribution_schema(skills: Iterable[str], languages: Iterable[str], roles: 
     )
 
 
-_TYPES = {"array": "a list", "object": "a mapping", "string": "text"}
+_TYPES = {"array": "a list", "object": "a mapping", "string": "text",
+          "boolean": "true or false"}
 
 
 def _field(path: Iterable[Any]) -> str:
