@@ -271,8 +271,8 @@ def skills_map(c: Career, docname: str) -> list[nodes.Node]:
             else:
                 # The résumé lists it without a line that shows where; say so, add nothing.
                 body += nodes.paragraph("", "", _text(
-                    "Listed among the résumé's skills; no page quotes résumé words that "
-                    "show it."))
+                    f"Listed among the résumé's {title.lower()}; no page quotes résumé "
+                    "words that show it."))
             dl += nodes.definition_list_item(
                 "", nodes.term(name, name, ids=[skill_id(name)]), body)
         out += [nodes.rubric(title, title), dl]
