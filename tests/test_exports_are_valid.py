@@ -54,6 +54,11 @@ def test_resume_json_holds_the_career(site):
     assert starts == sorted(starts, reverse=True)
     bib = (ROOT / "peps.bib").read_text()
     assert len(data["publications"]) == bib.count("@misc{")
+    for publication in data["publications"]:
+        # A PEP's one date is its Created header; as releaseDate it would read
+        # as when he published it, and he joined some PEPs' authors later.
+        assert "releaseDate" not in publication
+        assert re.search(r", created \d{4}-\d{2}-\d{2}\. Authors: ", publication["summary"])
     assert {s["name"] for s in data["skills"]} >= set(PERSON["skills"])
     assert "phone" not in data["basics"]
 

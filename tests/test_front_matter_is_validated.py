@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from portfolio.model import Project, YearMonth, career, duration
+from portfolio.model import Project, Relation, YearMonth, career, duration
 
 from tools.build import run_sphinx
 
@@ -36,8 +36,15 @@ def test_a_good_site_builds_the_model_without_warnings(app, warning):
     assert duration(earlier.months(model.today)) == "1 year 6 months"
     assert earlier.highlights == [
         "Designed a versioning scheme (PEP 440).",  # citations read as the résumé writes them
-        "Wrote many tests.",
+        "Wrote many tests in Python.",
     ]
+    # Each tag with the résumé words that show it, and the bullet that holds them.
+    assert earlier.skills == {"Packaging": "Designed a versioning scheme"}
+    assert earlier.languages == {"Python": "tests in Python"}
+    assert [earlier.shown_by(b) for b in earlier.highlights] == [["Packaging"], ["Python"]]
+    assert model.relations == [
+        Relation("earlier", "versioning", "Designed a versioning scheme (PEP 440)")]
+    assert model.relation("earlier", "versioning") is model.relations[0]
 
     assert model.projects == [Project("Python packaging", 2013, None), Project("Example Tools")]
     packaging, tools = model.projects
@@ -47,6 +54,9 @@ def test_a_good_site_builds_the_model_without_warnings(app, warning):
     (versioning,) = model.contributions
     assert versioning.summary == "Designed the versioning standard (PEP 440)."
     assert (versioning.peps, versioning.roles) == (["pep440"], ["earlier"])
+    assert versioning.skills == {"Packaging": "the versioning standard"}
+    assert versioning.shown_by(versioning.summary) == ["Packaging"]
+    assert model.highlights == [versioning]
 
     assert list(model.peps) == ["pep440", "pep691"]
     pep = model.peps["pep691"]
@@ -71,7 +81,8 @@ def test_a_parallel_build_gives_the_same_model(app, warning, make_app, tmp_path)
     assert career(app.env) == career(serial.env)
 
 
-# (file, text to replace, replacement, line of the warning, what it must say)
+# (file, text to replace, replacement, line of the warning (or the file and line,
+# when another page reports it), what it must say)
 BAD_INPUTS = {
     "missing field": (
         "experience/earlier.md", "employer: Example Corp\n", "", 1,
@@ -86,28 +97,67 @@ BAD_INPUTS = {
         "field 'end': 2012-05 is before the start, 2013-12",
     ),
     "unknown skill": (
-        "experience/earlier.md", "skills: [Packaging]", "skills: [Packaging, Cooking]", 6,
-        "field 'skills[1]': 'Cooking' is not allowed; allowed: one of: API Design, Packaging, "
+        "experience/earlier.md", "  Packaging: Designed a versioning scheme\n",
+        "  Packaging: Designed a versioning scheme\n  Cooking: Wrote\n", 8,
+        "field 'skills': 'Cooking' is not allowed; allowed: one of: API Design, Packaging, "
         "Security",
     ),
     "unknown language": (
-        "experience/earlier.md", "languages: [Python]", "languages: [Cobol]", 7,
-        "field 'languages[0]': 'Cobol' is not allowed; allowed: one of: Python",
+        "experience/earlier.md", "Python: tests in Python", "Cobol: tests in Python", 9,
+        "field 'languages': 'Cobol' is not allowed; allowed: one of: Python",
+    ),
+    "tag without its words": (
+        "experience/earlier.md", "Packaging: Designed a versioning scheme",
+        "Packaging: Designed a build system", 7,
+        "field 'skills.Packaging': “Designed a build system” is not in the bullets of this "
+        "role; give the résumé words there that show 'Packaging', or remove the tag",
+    ),
+    "language without its words": (
+        "experience/earlier.md", "Python: tests in Python", "Python: tests in Rust", 9,
+        "field 'languages.Python': “tests in Rust” is not in the bullets of this role",
+    ),
+    "contribution tag without its words": (  # words elsewhere on the page do not count
+        "open-source/packaging/versioning.md", "Packaging: the versioning standard",
+        "Packaging: Done at", 6,
+        "field 'skills.Packaging': “Done at” is not in the résumé bullet, the page's first "
+        "paragraph",
+    ),
+    "tag with no words": (
+        "open-source/packaging/versioning.md", "Packaging: the versioning standard",
+        "Packaging:", 6,
+        "field 'skills.Packaging': None is not text",
+    ),
+    "relation the résumé does not make": (
+        "index.md", "- {role: earlier, contribution: versioning,",
+        "- {role: later, contribution: versioning,", 15,
+        "field 'relations[0]': later – versioning is listed but no role page states it",
+    ),
+    "relation stated but not listed": (  # reported on the role page's field
+        "index.md", "relations:\n  - {role: earlier, contribution: versioning, "
+        "evidence: Designed a versioning scheme (PEP 440)}\n", "",
+        ("experience/earlier.md", 10),
+        "field 'contributions[0]': the résumé does not relate this role to 'versioning'",
+    ),
+    "relation without its words": (
+        "index.md", "evidence: Designed a versioning scheme (PEP 440)",
+        "evidence: Designed everything", 15,
+        "field 'relations[0].evidence': “Designed everything” is not in the bullets of "
+        "experience/earlier.md",
     ),
     "unknown bib key": (
         "open-source/packaging/versioning.md", "peps: [pep440]", "peps: [pep9999]", 4,
         "field 'peps[0]': 'pep9999' is not allowed; allowed: one of: pep440, pep691",
     ),
     "unknown page reference": (
-        "experience/earlier.md", "contributions: [versioning]", "contributions: [nowhere]", 8,
+        "experience/earlier.md", "contributions: [versioning]", "contributions: [nowhere]", 10,
         "field 'contributions[0]': 'nowhere' is not allowed; allowed: one of: versioning",
     ),
     "relation not mirrored": (
-        "open-source/packaging/versioning.md", "roles: [earlier]", "roles: []", 6,
+        "open-source/packaging/versioning.md", "roles: [earlier]", "roles: []", 8,
         "field 'roles' lacks 'earlier'",
     ),
     "duplicate page id": (  # reported on the page read second
-        "experience/earlier.md", "(earlier)=", "(later)=", 11,
+        "experience/earlier.md", "(earlier)=", "(later)=", 13,
         "duplicate page id 'later': experience/later.md already uses it",
     ),
     "missing page id": (
@@ -122,9 +172,9 @@ BAD_INPUTS = {
         "experience/later.md", "end: present", "end: now", 5,
         "field 'end': 'now' is not a year-month, YYYY-MM, or \"present\"",
     ),
-    "skill shown by no page": (
-        "index.md", "skills: [Packaging,", "skills: [Threat Modeling, Packaging,", 10,
-        "'Threat Modeling' is shown by no page",
+    "not a boolean": (
+        "open-source/packaging/versioning.md", "highlight: true", "highlight: yes please", 7,
+        "field 'highlight': 'yes please' is not true or false",
     ),
     "bad project year": (
         "index.md", 'start: "2013"', 'start: "13"', 12,
@@ -153,8 +203,12 @@ BAD_INPUTS = {
         "index.md",
     ),
     "not a list": (
-        "open-source/packaging/versioning.md", "skills: [Packaging, API Design]",
-        "skills: Packaging", 5, "field 'skills': 'Packaging' is not a list",
+        "open-source/packaging/versioning.md", "peps: [pep440]",
+        "peps: pep440", 4, "field 'peps': 'pep440' is not a list",
+    ),
+    "not a mapping": (
+        "open-source/packaging/versioning.md", "skills:\n  Packaging: the versioning standard",
+        "skills: Packaging", 5, "field 'skills': 'Packaging' is not a mapping",
     ),
 }
 
@@ -172,6 +226,8 @@ def test_a_bad_input_is_reported_at_its_field(case, make_app, rootdir, tmp_path)
     app.build()
 
     warnings = app.warning.getvalue()
+    if isinstance(line, tuple):  # reported on another page
+        page, line = src / line[0], line[1]
     assert f"{page}:{line}: WARNING: {message}" in warnings, warnings
     assert "[portfolio." in warnings
 
@@ -180,7 +236,8 @@ def test_malformed_yaml_is_reported_by_myst_with_file_and_line(make_app, rootdir
     src = tmp_path / "career"
     shutil.copytree(rootdir / "test-career", src)
     page = src / "experience" / "later.md"
-    page.write_text(page.read_text().replace("skills: [Security]", "skills: [Security"))
+    page.write_text(page.read_text().replace("skills: {Security: Secured things}",
+                                             "skills: {Security: Secured things"))
     app = make_app("html", srcdir=src)
     app.build()
     warnings = app.warning.getvalue()

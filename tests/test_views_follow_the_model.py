@@ -121,7 +121,10 @@ def _references() -> dict[str, set[str]]:
 
 @pytest.mark.parametrize("page", ROLES + CONTRIBUTIONS, ids=lambda p: p.docname)
 def test_a_page_ends_with_the_pages_that_reference_it(site, page):
-    sources = _references().get(page.label, set()) - {page.docname}
+    # Related pages are listed once, under "Related ...", not again here.
+    related = {p.docname for p in ROLES + CONTRIBUTIONS
+               if p.label in page.meta.get("contributions", []) + page.meta.get("roles", [])}
+    sources = _references().get(page.label, set()) - {page.docname} - related
     rubric = article(site, page.docname).find("p", class_="rubric", string="Referenced from")
     if not sources:
         assert rubric is None
@@ -182,7 +185,8 @@ def test_the_career_figure_is_inline_svg_with_a_text_alternative(site):
     style = svg.find("style").get_text()
     assert re.search(r"\.pf-text \{ fill: currentColor;", style)
     assert "var(--color-brand-primary" in style
-    assert figure.find("figcaption")
+    assert "by the year each PEP was created" in description
+    assert "in the year the PEP was created" in figure.find("figcaption").get_text()
 
 
 def test_the_career_figure_is_a_file_in_the_epub_and_tikz_in_the_pdf(site):
@@ -208,7 +212,12 @@ def test_at_a_glance_counts_from_the_data(site):
     months = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:]) - int(first[5:]) + 1
     if all(r.meta["end"] != "present" for r in ROLES):
         assert f"{months // 12}{'+' if months % 12 else ''} years, since {month(first)}" in glance
-    assert f"PEPs authored : {len(PEP_KEYS)}," in glance
+    # The years are the PEPs' Created dates, and say so: not when he joined the authors.
+    years = [int(y) for y in re.findall(r"^\s*year = \{(\d{4})\}", (ROOT / "peps.bib").read_text(),
+                                          re.M)]
+    assert len(years) == len(PEP_KEYS)
+    assert (f"PEPs authored : {len(PEP_KEYS)}, alone or with others (created "
+            f"{min(years)}–{max(years)})") in glance
 
 
 def test_the_profile_shows_contact_languages_and_skills_but_no_phone(site):
@@ -223,17 +232,91 @@ def test_the_profile_shows_contact_languages_and_skills_but_no_phone(site):
     assert not re.search(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}", text)
 
 
-def test_the_skills_map_shows_each_skill_with_its_evidence(site):
+def _unquoted(text: str) -> str:
+    return " ".join(re.sub("[“”‘’]", "", text).split())
+
+
+def test_the_skills_map_quotes_the_resume_words_beside_each_link(site):
     terms = article(site, "skills").select("dl.portfolio-skills > dt")
     assert [dt.get_text() for dt in terms] == PERSON["skills"] + PERSON["languages"]
     for name in PERSON["skills"] + PERSON["languages"]:
         term = next(dt for dt in terms if dt.get_text() == name)
-        links = {a.get_text() for a in term.find_next_sibling("dd").select("a")}
+        definition = term.find_next_sibling("dd")
+        # link text -> the words quoted beside it
+        shown = {li.a.get_text(): _unquoted(li.select_one(".portfolio-evidence").get_text())
+                 for li in definition.select("li")}
         key = "languages" if name in PERSON["languages"] else "skills"
-        shown_by = {f"{r.meta['position']}, {r.meta['employer']}" for r in ROLES
-                    if name in r.meta.get(key, [])}
-        shown_by |= {c.title for c in CONTRIBUTIONS if name in c.meta.get(key, [])}
-        assert links == shown_by, name
+        expected = {f"{r.meta['position']}, {r.meta['employer']}": r.meta[key][name]
+                    for r in ROLES if name in (r.meta.get(key) or {})}
+        expected |= {c.title: c.meta[key][name]
+                     for c in CONTRIBUTIONS if name in (c.meta.get(key) or {})}
+        assert shown == {text: _unquoted(words) for text, words in expected.items()}, name
+        if not expected:  # listed in the résumé, shown by no page: said so, nothing invented
+            assert "no page quotes résumé words" in definition.get_text()
+
+
+def _body(page: Page) -> str:
+    """The page's Markdown after its front matter, on one line."""
+    return " ".join(page.path.read_text(encoding="utf-8").split("---\n", 2)[2].split())
+
+
+@pytest.mark.parametrize("page", ROLES + CONTRIBUTIONS, ids=lambda p: p.docname)
+def test_each_tag_gives_words_from_its_page(page):
+    # The build checks this against the parsed page; this reads the source.
+    for key in ("skills", "languages"):
+        for name, words in (page.meta.get(key) or {}).items():
+            assert " ".join(words.split()) in _body(page), (name, words)
+
+
+def test_the_experience_summary_follows_the_roles(site):
+    numbers = "zero one two three four five six seven eight nine ten eleven twelve".split()
+    first = min(ROLES, key=lambda r: r.meta["start"])
+    last = max(ROLES, key=lambda r: r.meta["start"])
+    assert last.meta["end"] != "present"  # the sentence below says "in <year>"
+    sentence = (f"{numbers[len(ROLES)].capitalize()} positions, most recent first, from "
+                f"{first.meta['employer']} in {first.meta['start'][:4]} to "
+                f"{last.meta['employer']} in {last.meta['end'][:4]}.")
+    assert article(site, "experience/index").find("p").get_text() == sentence
+
+
+def test_the_highlights_are_the_contributions_marked_so(site):
+    cards = article(site, "index").select(".sd-card")
+    order = [f"open-source/{line.strip()}" for line in
+             (ROOT / "open-source" / "index.md").read_text(encoding="utf-8").splitlines()
+             if re.fullmatch(r"(pypi|packaging)/[\w-]+", line.strip())]
+    marked = sorted((c for c in CONTRIBUTIONS if c.meta.get("highlight")),
+                    key=lambda c: order.index(c.docname))
+    assert marked, "no contribution is marked as a highlight"
+    assert [card.select_one(".sd-card-title").get_text(strip=True) for card in cards] == [
+        c.title for c in marked]
+    for card, contribution in zip(cards, marked, strict=True):
+        assert card.select_one(".sd-card-title a")["href"].startswith(contribution.html)
+        summary = next(p for p in article(site, contribution.docname).find("section")
+                       .find_all("p", recursive=False)
+                       if "portfolio-facts" not in p.get("class", []))
+        text = card.select_one(".sd-card-text")
+        assert " ".join(text.get_text().split()) == " ".join(summary.get_text().split())
+        # A PEP in the bullet is cited, as on the contribution page.
+        for key in contribution.meta["peps"]:
+            assert any("standards.html#" in a["href"] for a in text.select("a")), key
+
+
+def test_the_landing_page_keeps_its_toctree_out_of_the_text(site):
+    # The sidebar lists the chapters; the PDF and ePub still take them from it.
+    # (A hidden toctree leaves its wrapper, empty.)
+    assert not article(site, "index").select(".toctree-wrapper li")
+    assert soup(site, "index").select(".sidebar-tree a[href='experience/index.html']")
+
+
+@pytest.mark.parametrize("page", ROLES + CONTRIBUTIONS, ids=lambda p: p.docname)
+def test_a_page_links_each_related_page_once(site, page):
+    links = [posixpath.normpath(posixpath.join(posixpath.dirname(page.docname),
+                                               a["href"].split("#")[0]))
+             for rubric in article(site, page.docname).select("p.rubric")
+             if rubric.get_text() in {"Related roles", "Related contributions",
+                                      "Referenced from"}
+             for a in rubric.find_next_sibling("ul").select("a")]
+    assert len(links) == len(set(links)), links
 
 
 def test_the_pep_table_has_every_pep_and_the_page_about_it(site):

@@ -1,7 +1,8 @@
 """Citation styles for PEPs.
 
 The bibliography is labelled and sorted by PEP number, each entry giving
-title, authors, status, type, year and URL. In the text, ``{cite:p}`pep440```
+title, authors, status, type, the year the PEP was created (its Created
+header, which is not when each author joined it) and URL. In the text, ``{cite:p}`pep440```
 reads "(PEP 440)", as the résumé writes it, and ``{cite:label}`pep440```
 reads "PEP 440"; both link to the bibliography entry.
 """
@@ -19,7 +20,7 @@ from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.sorting import BaseSortingStyle
-from pybtex.style.template import field, href, sentence
+from pybtex.style.template import field, href, join, sentence
 
 
 class PepLabelStyle(BaseLabelStyle):
@@ -46,7 +47,8 @@ class PepStyle(UnsrtStyle):
         return toplevel[
             sentence[field("title")],
             sentence[self.format_names("author")],
-            sentence(sep=", ")[field("status"), field("peptype"), field("year")],
+            sentence(sep=", ")[field("status"), field("peptype"),
+                               join["created ", field("year")]],
             href(url)[url],
         ]
 

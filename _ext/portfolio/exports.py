@@ -85,17 +85,19 @@ def json_resume(c: Career, created: dict[str, str], epoch: int) -> dict[str, Any
         entry["keywords"] = list(dict.fromkeys(
             k for x in contributions for k in [*x.skills, *x.languages]))
         projects.append(entry)
+    # No releaseDate: readers take it for when he published the PEP, but the
+    # one date a PEP gives is its Created header, and he joined some PEPs'
+    # authors later (PEP 426, PEP 440). The summary says what the date is.
     publications = []
     for key, pep in c.peps.items():
-        entry = {
+        date = _iso_date(created.get(key, "")) or str(pep.year)
+        publications.append({
             "name": f"PEP {pep.number}: {pep.title}",
             "publisher": "Python Enhancement Proposals",
             "url": pep.url,
-            "summary": f"{pep.type} PEP, {pep.status}. Authors: {', '.join(pep.authors)}.",
-        }
-        date = _iso_date(created.get(key, ""))
-        entry["releaseDate"] = date or str(pep.year)
-        publications.append(entry)
+            "summary": f"{pep.type} PEP, {pep.status}, created {date}. "
+                       f"Authors: {', '.join(pep.authors)}.",
+        })
     skills = [{"name": skill} for skill in p.skills]
     if p.languages:
         skills.append({"name": "Programming Languages", "keywords": p.languages})

@@ -1,5 +1,6 @@
 """The career drawn from the model: roles as bars across the years, by
-employer, and each PEP authored as a dot in its year.
+employer, and each PEP he authored or co-authored as a dot in the year the PEP
+was created (its Created header; he may have joined its authors later).
 
 One geometry (``layout()``), two renderings: SVG for HTML and ePub, TikZ for
 the PDF, so the picture cannot differ between formats. Colours follow the
@@ -96,7 +97,8 @@ def describe(career: Career) -> str:
     for pep in career.peps.values():
         by_year.setdefault(pep.year, []).append(str(pep.number))
     peps = "; ".join(f"{year}: {', '.join(numbers)}" for year, numbers in sorted(by_year.items()))
-    return f"Career timeline. Roles: {roles}. Numbers of the PEPs authored, by year: {peps}."
+    return (f"Career timeline. Roles: {roles}. Numbers of the PEPs he authored or co-authored, "
+            f"by the year each PEP was created: {peps}.")
 
 
 def layout(career: Career) -> Figure:
@@ -137,7 +139,7 @@ def layout(career: Career) -> Figure:
         for i, pep in enumerate(peps):
             figure.dots.append(Dot(
                 x(year) + step * (i + 0.5), pep_row + ROW / 2,
-                f"PEP {pep.number}: {pep.title} ({pep.year})", pep.key,
+                f"PEP {pep.number}: {pep.title} (created {pep.year})", pep.key,
             ))
 
     axis = (len(rows) + 1) * ROW
@@ -312,7 +314,8 @@ def _fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         else:
             content = nodes.paragraph(drawing.description, drawing.description)
         caption = (f"Roles by employer, {drawing.first_year}–{drawing.last_year}; "
-                   "each dot is a PEP authored, in its year.")
+                   "each dot is a PEP he authored or co-authored, in the year the PEP "
+                   "was created.")
         node.replace_self(nodes.figure("", content, nodes.caption(caption, caption),
                                        ids=["career-figure"], classes=["portfolio-career"]))
 

@@ -101,6 +101,16 @@ class Profile:
 
 
 @dataclass(frozen=True)
+class Relation:
+    """A role and a contribution the résumé connects, and the words, in the
+    role's bullets, that connect them."""
+
+    role: str  # a role page's label
+    contribution: str  # a contribution page's label
+    evidence: str
+
+
+@dataclass(frozen=True)
 class Person:
     name: str
     headline: str
@@ -110,6 +120,8 @@ class Person:
     summary: str
     languages: list[str]
     skills: list[str]
+    # The only role-contribution relations pages may state (index.md's 'relations').
+    relations: list[Relation] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -137,11 +149,13 @@ class Role:
     position: str
     start: YearMonth
     end: YearMonth | None  # None: the role is current
-    skills: list[str]
+    # skill -> the résumé words, in one of the bullets, that show it
+    skills: dict[str, str]
     contributions: list[str]  # labels of contribution pages
     highlights: list[str]  # the résumé bullets, plain text
     location: str | None = None
-    languages: list[str] = field(default_factory=list)  # programming languages, from index.md
+    # programming language -> the résumé words that show it
+    languages: dict[str, str] = field(default_factory=dict)
 
     @property
     def dates(self) -> str:
@@ -150,6 +164,10 @@ class Role:
 
     def months(self, today: YearMonth) -> int:
         return self.start.months_to(self.end or today)
+
+    def shown_by(self, bullet: str) -> list[str]:
+        """The skills and languages whose evidence is in ``bullet``."""
+        return shown_by(self, bullet)
 
 
 @dataclass(frozen=True)
@@ -160,10 +178,22 @@ class Contribution:
     project: str
     kind: str
     peps: list[str]  # bib keys
-    skills: list[str]
+    # skill -> the résumé words, in the summary, that show it
+    skills: dict[str, str]
     roles: list[str]  # labels of role pages
     summary: str  # the résumé bullet, plain text
-    languages: list[str] = field(default_factory=list)  # programming languages, from index.md
+    # programming language -> the résumé words that show it
+    languages: dict[str, str] = field(default_factory=dict)
+    highlight: bool = False  # one of the landing page's highlights
+
+    def shown_by(self, bullet: str) -> list[str]:
+        """The skills and languages whose evidence is in ``bullet`` (the summary)."""
+        return shown_by(self, bullet)
+
+
+def shown_by(page: Role | Contribution, bullet: str) -> list[str]:
+    return [name for name, words in [*page.skills.items(), *page.languages.items()]
+            if words in bullet]
 
 
 @dataclass(frozen=True)
@@ -193,6 +223,18 @@ class Career:
     backlinks: dict[str, list[str]] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # docname -> page title
     projects: list[Project] = field(default_factory=list)  # as index.md declares them
+
+    @property
+    def relations(self) -> list[Relation]:
+        return self.person.relations
+
+    def relation(self, role: str, contribution: str) -> Relation | None:
+        return next((r for r in self.relations
+                     if (r.role, r.contribution) == (role, contribution)), None)
+
+    @property
+    def highlights(self) -> list[Contribution]:
+        return [x for x in self.contributions if x.highlight]
 
     def project(self, name: str) -> Project | None:
         return next((p for p in self.projects if p.name == name), None)
@@ -261,6 +303,8 @@ def front_matter(env: BuildEnvironment, docname: str) -> dict:
                 value = json.loads(value)
             except ValueError:
                 pass
+        elif value in ("True", "False"):  # MyST writes a YAML boolean as str(True)
+            value = value == "True"
         data[key] = value
     return data
 
@@ -401,6 +445,8 @@ def _person(env: BuildEnvironment, report: _Reporter) -> tuple[Person, list[Proj
         summary=str(data.get("summary", "")),
         languages=strings("languages"),
         skills=strings("skills"),
+        relations=[Relation(r["role"], r["contribution"], " ".join(r["evidence"].split()))
+                   for r in data.get("relations", [])] if "relations" not in invalid else [],
     )
     items = data.get("projects")
     items = items if isinstance(items, list) else []
@@ -489,6 +535,62 @@ def _check_mirrored(env: BuildEnvironment, roles: list[Role], contributions: lis
                         f"{env.doc2path(page.docname, False)} lists this page ('{label}') "
                         f"in its {key}; relations must be listed on both pages"), "relation")
 
+def _evidenced(docname: str, data: dict, key: str, bullets: list[str], where: str,
+               report: _Reporter) -> dict[str, str]:
+    """The page's tags (``skills`` or ``languages``) whose words are in one
+    of ``bullets``; each other tag is reported at its line and left out."""
+    found = {}
+    for name, words in data.get(key, {}).items():
+        words = " ".join(words.split())  # YAML may fold a long quote
+        if any(words in bullet for bullet in bullets):
+            found[name] = words
+        else:
+            report.warn(docname, (key, name), (
+                f"field '{key}.{name}': “{words}” is not in {where}; give the résumé "
+                f"words there that show '{name}', or remove the tag"), "evidence")
+    return found
+
+
+def _check_relations(env: BuildEnvironment, relations: list[Relation], roles: list[Role],
+                     contributions: list[Contribution], report: _Reporter) -> None:
+    """Pages relate a role and a contribution only as index.md's 'relations'
+    lists them, each with words from the role's bullets."""
+    root = env.config.root_doc
+    listed = {(r.role, r.contribution) for r in relations}
+    stated = set()
+    for role in roles:
+        for index, label in enumerate(role.contributions):
+            stated.add((role.label, label))
+            if (role.label, label) not in listed:
+                report.warn(role.docname, ("contributions", index), (
+                    f"field 'contributions[{index}]': the résumé does not relate this role "
+                    f"to '{label}'; pages may state only the relations listed, with the "
+                    f"résumé words that make them, in 'relations' in "
+                    f"{env.doc2path(root, False)}"), "relation")
+    for contribution in contributions:
+        for index, label in enumerate(contribution.roles):
+            if (label, contribution.label) not in listed | stated:
+                report.warn(contribution.docname, ("roles", index), (
+                    f"field 'roles[{index}]': the résumé does not relate this contribution "
+                    f"to '{label}'; pages may state only the relations listed, with the "
+                    f"résumé words that make them, in 'relations' in "
+                    f"{env.doc2path(root, False)}"), "relation")
+    roles_by_label = {r.label: r for r in roles}
+    for index, relation in enumerate(relations):
+        role = roles_by_label.get(relation.role)
+        if role is None or relation.contribution not in role.contributions:
+            report.warn(root, ("relations", index), (
+                f"field 'relations[{index}]': {relation.role} – {relation.contribution} is "
+                "listed but no role page states it: list the contribution in the role's "
+                "'contributions' (and the role in its 'roles'), or remove the relation"),
+                "relation")
+        elif not any(relation.evidence in bullet for bullet in role.highlights):
+            report.warn(root, ("relations", index, "evidence"), (
+                f"field 'relations[{index}].evidence': “{relation.evidence}” is not in the "
+                f"bullets of {env.doc2path(role.docname, False)}; give the résumé words "
+                "there that relate the two"), "relation")
+
+
 def _backlinks(env: BuildEnvironment, order: list[str]) -> dict[str, list[str]]:
     labels = env.get_domain("std").labels
     found: dict[str, list[str]] = {}
@@ -532,14 +634,16 @@ def build(env: BuildEnvironment) -> Career:
         if data is None or not _check_dates(docname, data, report):
             continue
         page = env.portfolio_pages[docname]
+        where = "the bullets of this role"
         roles.append(Role(
             docname=docname, label=label, title=page.title,
             employer=data["employer"], position=data["position"],
             start=YearMonth.parse(data["start"]),
             end=None if data["end"] == "present" else YearMonth.parse(data["end"]),
-            skills=data["skills"], contributions=data["contributions"],
+            skills=_evidenced(docname, data, "skills", page.bullets, where, report),
+            contributions=data["contributions"],
             highlights=page.bullets, location=data.get("location"),
-            languages=data.get("languages", []),
+            languages=_evidenced(docname, data, "languages", page.bullets, where, report),
         ))
 
     contributions = []
@@ -548,24 +652,20 @@ def build(env: BuildEnvironment) -> Career:
         if data is None:
             continue
         page = env.portfolio_pages[docname]
+        where = "the résumé bullet, the page's first paragraph"
+        summary = [page.first_paragraph]
         contributions.append(Contribution(
             docname=docname, label=label, title=page.title,
             project=data["project"], kind=data["kind"], peps=data["peps"],
-            skills=data["skills"], roles=data["roles"], summary=page.first_paragraph,
-            languages=data.get("languages", []),
+            skills=_evidenced(docname, data, "skills", summary, where, report),
+            roles=data["roles"], summary=page.first_paragraph,
+            languages=_evidenced(docname, data, "languages", summary, where, report),
+            highlight=data.get("highlight", False),
         ))
 
     _check_mirrored(env, roles, contributions, report)
 
-    # Every skill needs a page that shows it. Programming languages are not
-    # checked: the résumé lists Rust, Go and JavaScript without saying where
-    # they were used, and tagging a page with them would invent that.
-    shown = {name for page in [*roles, *contributions] for name in page.skills}
-    for name in person.skills:
-        if name not in shown:
-            report.warn(root, "skills", (
-                f"'{name}' is shown by no page: list it in the 'skills' of a role or "
-                "contribution that shows it, or remove it from the taxonomy"), "skills")
+    _check_relations(env, person.relations, roles, contributions, report)
 
     today = YearMonth.from_timestamp(source_date_epoch(env.config))
     roles.sort(key=lambda r: (r.start, r.end or today), reverse=True)

@@ -50,6 +50,17 @@ def _one_of(values: Iterable[str], what: str) -> dict:
     }
 
 
+def _evidence(values: Iterable[str], what: str) -> dict:
+    """A mapping from each of ``values`` it names to the résumé words, on
+    that page, that show it: ``{Security: automatic security testing framework}``."""
+    return {
+        "type": "object",
+        "propertyNames": {"enum": sorted(values), "description": what},
+        "additionalProperties": _text("the résumé words on this page that show it"),
+        "description": f"a mapping of {what} to the résumé words on this page that show each",
+    }
+
+
 def _page(required: dict[str, dict], optional: dict[str, dict] | None = None) -> dict:
     return {
         "type": "object",
@@ -88,6 +99,17 @@ def person_schema() -> dict:
         "additionalProperties": False,
         "description": "a project: {name, start, end}, start and end both or neither",
     }
+    # The role-contribution pairs the résumé itself connects, each with the
+    # résumé words, in the role's bullets, that make the connection.
+    relation = {
+        "type": "object",
+        "required": ["role", "contribution", "evidence"],
+        "properties": {"role": _text("a role page label"),
+                       "contribution": _text("a contribution page label"),
+                       "evidence": _text("the résumé words, on the role page, that connect them")},
+        "additionalProperties": False,
+        "description": "a relation: {role, contribution, evidence}",
+    }
     return _page({
         "name": _text(),
         "headline": _text(),
@@ -100,6 +122,8 @@ def person_schema() -> dict:
         "skills": names,
         "projects": {"type": "array", "minItems": 1, "items": project,
                      "description": "a list of projects"},
+    }, {
+        "relations": {"type": "array", "items": relation, "description": "a list of relations"},
     })
 
 
@@ -113,10 +137,10 @@ def role_schema(skills: Iterable[str], languages: Iterable[str],
                       "description": "a year-month, YYYY-MM"},
             "end": {"type": "string", "pattern": YEAR_MONTH + "|^present$",
                     "description": 'a year-month, YYYY-MM, or "present"'},
-            "skills": _one_of(skills, "skills from the taxonomy in index.md"),
+            "skills": _evidence(skills, "skills from the taxonomy in index.md"),
             "contributions": _one_of(contributions, "contribution page labels"),
         },
-        {"location": _text(), "languages": _one_of(languages, "languages from index.md")},
+        {"location": _text(), "languages": _evidence(languages, "languages from index.md")},
     )
 
 
@@ -127,14 +151,19 @@ def contribution_schema(skills: Iterable[str], languages: Iterable[str], roles: 
             "project": {"enum": list(projects), "description": "a project from index.md"},
             "kind": {"enum": KINDS, "description": "one of " + ", ".join(KINDS)},
             "peps": _one_of(peps, "bib keys from peps.bib"),
-            "skills": _one_of(skills, "skills from the taxonomy in index.md"),
+            "skills": _evidence(skills, "skills from the taxonomy in index.md"),
             "roles": _one_of(roles, "role page labels"),
         },
-        {"languages": _one_of(languages, "languages from index.md")},
+        {
+            "languages": _evidence(languages, "languages from index.md"),
+            "highlight": {"type": "boolean",
+                          "description": "true: one of the landing page's highlights"},
+        },
     )
 
 
-_TYPES = {"array": "a list", "object": "a mapping", "string": "text"}
+_TYPES = {"array": "a list", "object": "a mapping", "string": "text",
+          "boolean": "true or false"}
 
 
 def _field(path: Iterable[Any]) -> str:
@@ -194,6 +223,8 @@ def problems(schema: dict, data: dict) -> Iterator[tuple[FieldPath, str]]:
                 )
             continue
         field = _field(path)
+        if "propertyNames" in error.schema_path:  # a key of a mapping: report it at its line
+            path = (*path, error.instance)
         if error.validator == "enum":
             what = f"{error.instance!r} is not allowed"
         elif error.validator == "uniqueItems":

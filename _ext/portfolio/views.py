@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import posixpath
+import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -31,6 +32,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
+from sphinx_design.shared import PassthroughTextElement, create_component
 
 from . import figure
 from .exports import RESUME
@@ -76,13 +78,19 @@ def _joined(items: Iterable[nodes.Node], sep: str = ", ") -> list[nodes.Node]:
     return out
 
 
-def _link_list(title: str, links: list[nodes.Node]) -> list[nodes.Node]:
-    if not links:
-        return []
+def _link_list_items(links: list[nodes.Node | list[nodes.Node]]) -> nodes.bullet_list:
     items = nodes.bullet_list(classes=["portfolio-links"])
     for link in links:
-        items += nodes.list_item("", nodes.paragraph("", "", link))
-    return [nodes.rubric(title, title), items]
+        items += nodes.list_item("", nodes.paragraph("", "", *(
+            link if isinstance(link, list) else [link])))
+    return items
+
+
+def _link_list(title: str, links: list[nodes.Node | list[nodes.Node]]) -> list[nodes.Node]:
+    """A titled list; each item is a link, or a link and words after it."""
+    if not links:
+        return []
+    return [nodes.rubric(title, title), _link_list_items(links)]
 
 
 # -- The views ------------------------------------------------------------------
@@ -113,23 +121,42 @@ def facts(c: Career, docname: str) -> list[nodes.Node]:
     return _contribution_facts(contribution, docname) if contribution else []
 
 
-def related(c: Career, docname: str) -> list[nodes.Node]:
+def _related_pages(c: Career, docname: str) -> list[tuple[Role | Contribution, str]]:
+    """The pages related to this one, each with the résumé words that relate them."""
     role = next((r for r in c.roles if r.docname == docname), None)
     if role:
-        pages = [c.contribution(label) for label in role.contributions]
-        return _link_list("Related contributions", [
-            _xref(docname, "std", "ref", p.label, p.title) for p in pages if p])
-    contribution = next((x for x in c.contributions if x.docname == docname), None)
-    if contribution:
-        pages = [c.role(label) for label in contribution.roles]
-        return _link_list("Related roles", [
-            _xref(docname, "std", "ref", p.label, p.title) for p in pages if p])
-    return []
+        pairs = [(c.contribution(label), c.relation(role.label, label))
+                 for label in role.contributions]
+    else:
+        contribution = next((x for x in c.contributions if x.docname == docname), None)
+        pairs = [(c.role(label), c.relation(label, contribution.label))
+                 for label in contribution.roles] if contribution else []
+    return [(page, relation.evidence) for page, relation in pairs if page and relation]
+
+
+def _quoted(words: str) -> nodes.Node:
+    """The résumé's words in quotation marks; a quote inside takes single ones."""
+    words = words.replace("“", "‘").replace("”", "’")
+    return nodes.inline("", f"“{words}”", classes=["portfolio-evidence"])
+
+
+def related(c: Career, docname: str) -> list[nodes.Node]:
+    """Related pages, each with the résumé's words that relate them."""
+    pages = _related_pages(c, docname)
+    is_role = any(r.docname == docname for r in c.roles)
+    title = "Related contributions" if is_role else "Related roles"
+    return _link_list(title, [
+        [_xref(docname, "std", "ref", page.label, page.title), _text(": the résumé says "),
+         _quoted(words)]
+        for page, words in pages])
 
 
 def backlinks(c: Career, docname: str) -> list[nodes.Node]:
+    """Pages whose prose links here, less those already listed as related."""
+    shown = {page.docname for page, _ in _related_pages(c, docname)}
     return _link_list("Referenced from", [
-        _page_link(docname, c, source) for source in c.backlinks.get(docname, [])])
+        _page_link(docname, c, source) for source in c.backlinks.get(docname, [])
+        if source not in shown])
 
 
 def _employers(roles: list[Role]) -> list[list[Role]]:
@@ -189,7 +216,10 @@ def at_a_glance(c: Career, docname: str) -> list[nodes.Node]:
         count = len(c.peps)
         years = [p.year for p in c.peps.values()]
         span = f"{min(years)}–{max(years)}" if min(years) != max(years) else str(min(years))
-        fields += _field("PEPs authored", _text(f"{count}, {span}"))
+        # Each PEP is dated by its Created header: when the PEP was begun,
+        # not when he joined its authors.
+        fields += _field("PEPs authored", _text(
+            f"{count}, alone or with others (created {span})"))
     return [fields]
 
 
@@ -222,25 +252,27 @@ def skill_id(skill: str) -> str:
 
 
 def skills_map(c: Career, docname: str) -> list[nodes.Node]:
-    """Each skill, then each language, and the pages that show it."""
+    """Each skill, then each language, and the pages that show it, each with
+    the résumé's words on that page that show it."""
     out: list[nodes.Node] = []
     for title, key, names in (("Skills", "skills", c.person.skills),
                               ("Programming languages", "languages", c.person.languages)):
         dl = nodes.definition_list(classes=["portfolio-skills"])
         for name in names:
             body = nodes.definition()
-            roles = [r for r in c.roles if name in getattr(r, key)]
-            contributions = [x for x in c.contributions if name in getattr(x, key)]
-            if roles:
-                body += nodes.paragraph("", "", _text("Roles: "), *_joined(
-                    _xref(docname, "std", "ref", r.label, f"{r.position}, {r.employer}")
-                    for r in roles))
-            if contributions:
-                body += nodes.paragraph("", "", _text("Open source: "), *_joined(
-                    _xref(docname, "std", "ref", x.label, x.title) for x in contributions))
-            if not roles and not contributions:
-                # The résumé lists it without saying where; say so, add nothing.
-                body += nodes.paragraph("", "", _text("Listed in the résumé."))
+            shown = [(page, getattr(page, key)[name], text)
+                     for page, text in [*((r, f"{r.position}, {r.employer}") for r in c.roles),
+                                        *((x, x.title) for x in c.contributions)]
+                     if name in getattr(page, key)]
+            if shown:
+                body += _link_list_items([
+                    [_xref(docname, "std", "ref", page.label, text), _text(": "),
+                     _quoted(words)] for page, words, text in shown])
+            else:
+                # The résumé lists it without a line that shows where; say so, add nothing.
+                body += nodes.paragraph("", "", _text(
+                    f"Listed among the résumé's {title.lower()}; no page quotes résumé "
+                    "words that show it."))
             dl += nodes.definition_list_item(
                 "", nodes.term(name, name, ids=[skill_id(name)]), body)
         out += [nodes.rubric(title, title), dl]
@@ -277,7 +309,7 @@ def pep_table(c: Career, docname: str) -> list[nodes.Node]:
     # In the PDF the table keeps these widths (colwidths-given; tabulary's own
     # squeeze "2012" out of its cell) and breaks across pages (longtable), so
     # the Standards chapter does not open on a page left empty above it.
-    return [_table(["PEP", "Title", "Status", "Year", "In this portfolio"], rows,
+    return [_table(["PEP", "Title", "Status", "Created", "In this portfolio"], rows,
                    [11, 41, 14, 8, 26], ["portfolio-peps", "colwidths-given", "longtable"])]
 
 
@@ -290,6 +322,61 @@ def project_dates(c: Career, docname: str, name: str) -> list[nodes.Node]:
     return [nodes.paragraph(text, text, classes=["portfolio-facts"])]
 
 
+NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+           "eleven", "twelve")
+
+
+def experience_summary(c: Career, docname: str) -> list[nodes.Node]:
+    """ "Eight positions, most recent first, from Xenofox in 2008 to Datadog in 2025." """
+    if not c.roles:
+        return []
+    latest, first = c.roles[0], c.roles[-1]
+    count = len(c.roles)
+    number = NUMBERS[count] if count < len(NUMBERS) else str(count)
+    until = f"{latest.employer} in {latest.end.year}" if latest.end \
+        else f"{latest.employer} today"
+    text = (f"{number.capitalize()} position{'s' if count != 1 else ''}, most recent first, "
+            f"from {first.employer} in {first.start.year} to {until}.")
+    return [nodes.paragraph(text, text)]
+
+
+_PEP_MENTION = re.compile(r"PEP (\d+)")
+
+
+def _cited(c: Career, docname: str, text: str) -> list[nodes.Node]:
+    """``text`` with each "PEP 691" a citation of its entry in the bibliography."""
+    keys = {pep.number: key for key, pep in c.peps.items()}
+    out: list[nodes.Node] = []
+    position = 0
+    for match in _PEP_MENTION.finditer(text):
+        key = keys.get(int(match.group(1)))
+        if key:
+            out += [_text(text[position:match.start()]), _pep_link(docname, key)]
+            position = match.end()
+    return [*out, _text(text[position:])]
+
+
+def highlights(c: Career, docname: str) -> list[nodes.Node]:
+    """A card for each contribution marked ``highlight: true``: its title,
+    linked, over its résumé bullet; sphinx-design's grid of 1, 2 or 3 columns."""
+    row = create_component("grid-row", [
+        "sd-row", "sd-row-cols-1", "sd-row-cols-xs-1", "sd-row-cols-sm-2", "sd-row-cols-md-2",
+        "sd-row-cols-lg-3", "sd-g-2", "sd-g-xs-2", "sd-g-sm-2", "sd-g-md-2", "sd-g-lg-2"])
+    for x in c.highlights:
+        title = create_component("card-title", ["sd-card-title", "sd-font-weight-bold"],
+                                 children=[PassthroughTextElement(
+                                     "", "", _xref(docname, "std", "ref", x.label, x.title))])
+        text = nodes.paragraph("", "", *_cited(c, docname, x.summary), classes=["sd-card-text"])
+        body = create_component("card-body", ["sd-card-body"], children=[title, text])
+        card = create_component("card", ["sd-card", "sd-sphinx-override", "sd-w-100",
+                                         "sd-shadow-sm"], children=[body])
+        row += create_component("grid-item", ["sd-col", "sd-d-flex-row"], children=[card])
+    if not row.children:
+        return []
+    return [create_component("grid-container", ["sd-container-fluid", "sd-sphinx-override",
+                                                "sd-mb-4"], children=[row])]
+
+
 RENDERERS = {
     "facts": facts,
     "related": related,
@@ -300,6 +387,8 @@ RENDERERS = {
     "skills-map": skills_map,
     "pep-table": pep_table,
     "project-dates": project_dates,
+    "experience-summary": experience_summary,
+    "highlights": highlights,
 }
 
 
@@ -471,8 +560,11 @@ def _index_entries(data: dict, target: str, env) -> list[tuple]:
         if key in bib:
             # "main": searching "PEP 691" lists the page about it first.
             entries.append(("single", f"PEP {bib[key].fields['number']}", target, "main", None))
-    for skill in strings(data.get("skills")) + strings(data.get("languages")):
-        entries.append(("single", skill, target, "", None))
+    # Only tags the page gives words for; the model checks those words.
+    for key in ("skills", "languages"):
+        tags = data.get(key)
+        for name in tags if isinstance(tags, dict) else []:
+            entries.append(("single", name, target, "", None))
     return entries
 
 
@@ -490,7 +582,7 @@ def setup(app: Sphinx) -> None:
     app.add_transform(PageViews)
     app.add_post_transform(FillViews)
     app.connect("env-updated", _outdated, priority=600)  # after the model is built (500)
-    for name in ("timeline", "at-a-glance", "profile"):
+    for name in ("timeline", "at-a-glance", "profile", "experience-summary", "highlights"):
         app.add_directive(name, view_directive(name))
     app.add_directive("skills-map", SkillsMapDirective)
     app.add_directive("pep-table", PepTableDirective)
