@@ -145,7 +145,7 @@ def tests(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Measure speed for readers and the author, beside peer themes (not a test).
 
-    Prints a table and writes _build/bench/results.json; `-- --help` lists options.
+    Prints a table and writes _build/bench/results.json; `./run bench --help` lists options.
     """
     install(session, "docs", "bench")
     npm_ci(session)
@@ -166,7 +166,7 @@ def lock(session: nox.Session) -> None:
     One universal resolution from PyPI alone: a single version of each
     package that installs on every supported Python (3.11.2 and newer). The
     current pins are kept where still valid, so the files come out the same on
-    any machine; `./run lock -- --upgrade` moves everything to the newest.
+    any machine; `./run lock --upgrade` moves everything to the newest.
     """
     install(session, "uv")
     # Only the command line decides: no uv.toml, no UV_* index settings and
