@@ -1,10 +1,10 @@
 """The phone number stays private.
 
 The résumé's real number (read from the seed résumé, never written down;
-any phone number when ../shared is absent) is nowhere in the built site. The private variant is an explicit
-opt-in (PORTFOLIO_PRIVATE=1) that puts a number from the environment or the
-untracked .private/phone into the standalone résumé only, and Read the Docs
-builds refuse it. These tests use a fictional 555-01xx number.
+any phone number when ../shared is absent) is nowhere in the built site. The
+private variant is an explicit opt-in (PORTFOLIO_PRIVATE=1) that puts a number
+from the environment or the untracked .private/phone into the standalone
+résumé only, and Read the Docs builds refuse it. These tests use a fictional 555-01xx number.
 """
 
 from __future__ import annotations
