@@ -108,6 +108,18 @@ else
 fi
 mount_root
 
+# Where this machine's network inspects TLS, the host trusts extra CAs
+# (/usr/local/share/ca-certificates) and points tools at its bundle; the root
+# gets the same, or pip and npm cannot reach their registries. A machine on
+# an ordinary network has none, and this step does nothing.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  in_root update-ca-certificates >/dev/null 2>&1
+  env | grep -E '^[A-Z_]+=/etc/ssl/certs/ca-certificates\.crt$' | sed 's/^/export /' \
+    >"$root/etc/profile.d/host-ca.sh" || true
+  echo "== trusting this host's local CAs inside: $(ls /usr/local/share/ca-certificates)"
+fi
+
 # -- The user, and the clone: REF's commit only, through a bare copy ----------------
 in_root useradd --create-home --shell /bin/bash "$user"
 echo "$user ALL=(ALL) NOPASSWD: ALL" >"$root/etc/sudoers.d/$user"
