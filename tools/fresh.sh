@@ -117,7 +117,7 @@ if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
   in_root update-ca-certificates >/dev/null 2>&1
   env | grep -E '^[A-Z_]+=/etc/ssl/certs/ca-certificates\.crt$' | sed 's/^/export /' \
     >"$root/etc/profile.d/host-ca.sh" || true
-  echo "== trusting this host's local CAs inside: $(ls /usr/local/share/ca-certificates)"
+  echo "== trusting this host's local CAs inside:" /usr/local/share/ca-certificates/*.crt
 fi
 
 # -- The user, and the clone: REF's commit only, through a bare copy ----------------
