@@ -146,19 +146,38 @@ def tests(session: nox.Session) -> None:
 def bench(session: nox.Session) -> None:
     """Measure speed for readers and the author, beside peer themes (not a test).
 
-    Prints a table and writes _build/bench/results.json; `-- --help` lists options.
+    Prints a table and writes _build/bench/results.json; `./run bench --help` lists options.
     """
     install(session, "docs", "bench")
     npm_ci(session)
     session.run("python", "-m", "benchmarks.bench", *session.posargs, env=build_env())
 
 
+# requirements/NAME.in -> NAME.txt, in this order: tests.in and bench.in are
+# constrained by docs.txt, so it is pinned before them.
+LOCKED = ("uv", "nox", "docs", "tests", "bench", "lint")
+PYPI = "https://pypi.org/simple"
+OLDEST_PYTHON = "3.11"  # stock Debian 12 has 3.11.2; the README lists the supported Pythons
+
+
 @nox.session
 def lock(session: nox.Session) -> None:
-    """Re-pin requirements/*.txt, with hashes, from requirements/*.in."""
-    session.install("pip-tools")
-    for name in ("nox", "docs", "tests", "bench"):
+    """Re-pin requirements/*.txt, with hashes, from requirements/*.in.
+
+    One universal resolution from PyPI alone: a single version of each
+    package that installs on every supported Python (3.11.2 and newer). The
+    current pins are kept where still valid, so the files come out the same on
+    any machine; `./run lock --upgrade` moves everything to the newest.
+    """
+    install(session, "uv")
+    # Only the command line decides: no uv.toml, no UV_* index settings and
+    # no pip configuration (uv reads none) of the machine that runs it.
+    env = {name: value for name, value in os.environ.items() if not name.startswith("UV_")}
+    for name in LOCKED:
         session.run(
-            "pip-compile", "-q", "--generate-hashes", "--strip-extras", "--allow-unsafe",
-            "--no-emit-index-url", f"requirements/{name}.in", "-o", f"requirements/{name}.txt",
+            "uv", "pip", "compile", "--quiet", "--no-config",
+            "--universal", "--fork-strategy", "fewest", "--python-version", OLDEST_PYTHON,
+            "--index-url", PYPI, "--generate-hashes", "--custom-compile-command", "./run lock",
+            f"requirements/{name}.in", "--output-file", f"requirements/{name}.txt",
+            *session.posargs, env=env, include_outer_env=False,
         )

@@ -1,8 +1,8 @@
 """The speed benchmark: the reader's and the author's, ours beside peer themes.
 
     ./run bench                    # nox -s bench: everything, median of 3 runs
-    ./run bench -- --runs 5              # more runs
-    ./run bench -- --no-peers --no-pdf   # quicker, while working on one thing
+    ./run bench --runs 5           # more runs
+    ./run bench --no-peers --no-pdf  # quicker, while working on one thing
 
 Prints a table and writes it as JSON to _build/bench/results.json. Not a
 test: timings depend on the machine and on what else it is doing. The
@@ -19,7 +19,6 @@ import platform
 import re
 import statistics
 import subprocess
-import sys
 from pathlib import Path
 
 from benchmarks import author, budgets, reader
@@ -227,8 +226,7 @@ def main() -> None:
     parser.add_argument("--no-peers", action="store_true", help="measure our site only")
     parser.add_argument("--no-pdf", action="store_true", help="skip the PDF builds")
     parser.add_argument("--no-reader", action="store_true", help="skip Lighthouse and search")
-    argv = sys.argv[1:]
-    args = parser.parse_args(argv[1:] if argv[:1] == ["--"] else argv)  # ./run bench -- ARGS
+    args = parser.parse_args()
 
     sites = [author.OURS, *(() if args.no_peers else author.PEERS)]
     src = author.copy_sources(OUT / "src")

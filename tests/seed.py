@@ -185,6 +185,26 @@ def load() -> Resume | None:
     return parse(RESUME.read_text(encoding="utf-8")) if RESUME.is_file() else None
 
 
+# A phone number as people write it: NNN-NNN-NNNN, (NNN) NNN-NNNN, NNN.NNN.NNNN,
+# +1 NNN NNN NNNN. The last separator is required, so long digit runs
+# (hashes, timestamps) do not match.
+PHONE = re.compile(r"(?<!\d)\(?\d{3}\)?[-.\s]{0,2}\d{3}[-.\s]\d{4}(?!\d)")
+
+
+def number_pattern(phone: str) -> re.Pattern:
+    """This number's digits in order, with up to three separators between
+    each: "(NNN) NNN-NNNN", "+1 NNN.NNN.NNNN", "NNNNNNNNNN"."""
+    digits = re.sub(r"\D", "", phone)[-10:]
+    return re.compile(r"(?<!\d)" + r"\D{0,3}".join(digits) + r"(?!\d)")
+
+
+def phone_number() -> re.Pattern:
+    """What the privacy checks look for: the résumé's own number, however
+    written; without ../shared (a plain clone), any phone number at all."""
+    resume = load()
+    return PHONE if resume is None else number_pattern(resume.phone)
+
+
 def cases(items, ids=str) -> list:
     """Parameters for pytest, one per résumé item; one skipped case without the résumé."""
     resume = load()

@@ -4,7 +4,6 @@ JSON-LD, and neither holds the résumé's phone number."""
 from __future__ import annotations
 
 import json
-import re
 import zipfile
 from pathlib import Path
 
@@ -14,21 +13,12 @@ from bs4 import BeautifulSoup
 
 from tools.build import ROOT
 
-from conftest import SHARED
-from seed import normalise
+from seed import normalise, phone_number
 
 # JSON Resume's own schema, vendored (its source is in its "$comment").
 RESUME_SCHEMA = json.loads((Path(__file__).parent / "schemas" / "resume-schema-v1.0.0.json")
                            .read_text(encoding="utf-8"))
 PERSON = yaml.safe_load((ROOT / "index.md").read_text(encoding="utf-8").split("---\n")[1])
-
-
-def phone_number() -> re.Pattern:
-    """The private number, read from the résumé at run time, in any punctuation."""
-    text = (SHARED / "seed" / "resume.txt").read_text(encoding="utf-8")
-    match = re.search(r"\(?\d{3}\)?[-. ]\d{3}[-. ]\d{4}", text)
-    assert match, "the résumé has a phone number to keep out"
-    return re.compile(r"\D{0,2}".join(re.sub(r"\D", "", match.group())))
 
 
 def resume_json(site) -> dict:

@@ -1,31 +1,22 @@
 """The phone number stays private.
 
-The résumé's real number (read here from the seed résumé, never written
-down) is nowhere in the built site. The private variant is an explicit
-opt-in (PORTFOLIO_PRIVATE=1) that puts a number from the environment or the
-untracked .private/phone into the standalone résumé only, and Read the Docs
-builds refuse it. These tests use a fictional 555-01xx number.
+The résumé's real number (read from the seed résumé, never written down;
+any phone number when ../shared is absent) is nowhere in the built site. The
+private variant is an explicit opt-in (PORTFOLIO_PRIVATE=1) that puts a number
+from the environment or the untracked .private/phone into the standalone
+résumé only, and Read the Docs builds refuse it. These tests use a fictional 555-01xx number.
 """
 
 from __future__ import annotations
 
-import re
 import subprocess
 
 import pytest
+from seed import PHONE, phone_number
 
-from tools.build import RESUME, ROOT, run_resume_latexmk, run_sphinx
+from tools.build import RESUME, run_resume_latexmk, run_sphinx
 
 FAKE = "555-0100"  # 555-0100 to 555-0199 are reserved for fiction
-PHONE = re.compile(r"\(?\d{3}\)?[\s.-]*\d{3}[\s.-]*\d{4}")
-
-
-def real_phone() -> re.Pattern:
-    """The seed résumé's number, however it might be written (dots, spaces, dashes)."""
-    seed = ROOT.parent / "shared" / "seed" / "resume.txt"
-    numbers = PHONE.findall(seed.read_text(encoding="utf-8"))
-    assert len(numbers) == 1, "expected one phone number in the seed résumé"
-    return re.compile(r"\D{0,3}".join(re.sub(r"\D", "", numbers[0])))
 
 
 def pdf_text(pdf) -> str:
@@ -41,7 +32,7 @@ def clean_env(monkeypatch):
 
 
 def test_the_real_number_is_nowhere_in_the_site(site):
-    real = real_phone()
+    real = phone_number()
     for path in site.root.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".xhtml", ".tex", ".txt", ".json", ".js"}:
             assert not real.search(path.read_text(encoding="utf-8", errors="replace")), path

@@ -8,16 +8,8 @@ import zipfile
 import zlib
 
 import pytest
-
-# A US number as people write it: NNN-NNN-NNNN, NNN.NNN.NNNN, NNN NNN NNNN.
-US_PHONE = re.compile(r"\b\d{3}[-.\s]\d{3}[-.\s]\d{4}\b")
-
-
-def _number(phone: str) -> re.Pattern:
-    """The number's digits in order, with up to three separators between
-    each: "(NNN) NNN-NNNN", "+1 NNN.NNN.NNNN", "NNNNNNNNNN"."""
-    digits = re.sub(r"\D", "", phone)[-10:]
-    return re.compile(r"(?<!\d)" + r"\D{0,3}".join(digits) + r"(?!\d)")
+import seed
+from seed import PHONE, number_pattern
 
 
 def _texts(site):
@@ -53,12 +45,12 @@ def outputs(site) -> list[tuple[str, str]]:
 
 
 def test_no_phone_number_pattern(outputs):
-    found = [name for name, text in outputs if US_PHONE.search(text)]
+    found = [name for name, text in outputs if PHONE.search(text)]
     assert not found
 
 
 def test_not_the_resume_number(outputs, resume):
-    number = _number(resume.phone)
+    number = number_pattern(resume.phone)
     found = [name for name, text in outputs if number.search(text)]
     assert not found
 
@@ -69,7 +61,16 @@ def test_the_number_is_found_however_written(resume):
     d = re.sub(r"\D", "", resume.phone)[-10:]
     forms = (f"{d[:3]}-{d[3:6]}-{d[6:]}", f"({d[:3]}) {d[3:6]}-{d[6:]}",
              f"+1 {d[:3]}.{d[3:6]}.{d[6:]}", d)
-    caught = [bool(_number(resume.phone).search(f"call {form} today")) for form in forms]
+    caught = [bool(number_pattern(resume.phone).search(f"call {form} today")) for form in forms]
     assert caught == [True] * len(forms)
-    generic = bool(US_PHONE.search(f"call {d[:3]} {d[3:6]} {d[6:]} today"))
+    generic = bool(PHONE.search(f"call {d[:3]} {d[3:6]} {d[6:]} today"))
     assert generic
+
+
+def test_without_the_resume_any_number_is_looked_for(monkeypatch):
+    """A plain clone has no ../shared: the checks then look for any phone number."""
+    monkeypatch.setattr(seed, "load", lambda: None)
+    assert seed.phone_number() is PHONE
+    forms = ("555-010-0199", "(555) 010-0199", "+1 555.010.0199", "555 010 0199")
+    assert [bool(PHONE.search(f"call {form} today")) for form in forms] == [True] * len(forms)
+    assert not PHONE.search("sha256:5550100199555 and 2025-06-01")

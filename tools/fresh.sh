@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# tools/fresh.sh SUITE [REF]: the README's two commands on a fresh Debian machine.
+#
+#   sudo tools/fresh.sh bookworm          # Debian 12, stock Python 3.11.2, this HEAD
+#   sudo tools/fresh.sh trixie main       # Debian 13, the commit `main` names
+#
+# Makes a stock Debian root with debootstrap (only python3, python3-venv,
+# python3-pip, git, sudo and ca-certificates added), clones REF (default HEAD)
+# of the repository this script is in (committed state only; nothing beside
+# the clone, so no ../shared) as a user with passwordless sudo, and runs
+# `./run build` then `./run tests` exactly as the README says. It prints
+# the Python version, each command's exit code and time, the test summary
+# line, and one verdict line per command; it exits non-zero if either failed.
+#
+# Needs root and Debian's debootstrap on the host (not needed by ./run itself:
+# `apt-get install debootstrap`). The pristine root and every downloaded .deb
+# are cached in $FRESH_CACHE (default /var/cache/portfolio-fresh), outside the
+# repository, so a re-run skips the downloads. Mirror: the host's first
+# Debian mirror in /etc/apt (or $FRESH_MIRROR). Not part of CI: it takes
+# minutes and root.
+set -euo pipefail
+
+suite=${1:?usage: tools/fresh.sh SUITE [REF]   (SUITE: bookworm, trixie)}
+ref=${2:-HEAD}
+repo=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
+commit=$(git -C "$repo" rev-parse --verify "$ref^{commit}")
+cache=${FRESH_CACHE:-/var/cache/portfolio-fresh}/$suite
+user=reader  # the non-root user who clones and runs the commands
+
+[[ $(id -u) == 0 ]] || { echo "tools/fresh.sh needs root (debootstrap, chroot, mount)" >&2; exit 2; }
+command -v debootstrap >/dev/null ||
+  { echo "tools/fresh.sh needs Debian's debootstrap: apt-get install debootstrap" >&2; exit 2; }
+
+# The mirror this machine already uses, so the chroot reaches what the host can.
+mirror=${FRESH_MIRROR:-$(sed -n 's/^URIs: *\([^ ]*\/debian\)$/\1/p;s/^deb  *\(http[^ ]*\/debian\) .*/\1/p' \
+  /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null | head -n 1 || true)}
+mirror=${mirror:-http://deb.debian.org/debian}
+security=${mirror%/debian}/debian-security
+
+mkdir -p "$cache/archives/partial" "$cache/logs"
+root=$(mktemp -d "${TMPDIR:-/var/tmp}/fresh-$suite.XXXXXX")
+chmod 755 "$root"  # it is / inside: every user must reach it
+
+# -- Mounts: what Chromium, Java and apt need inside the root ------------------------
+mount_root() {
+  mount -t proc proc "$root/proc"
+  mount -t sysfs -o ro sysfs "$root/sys" 2>/dev/null || mount --rbind /sys "$root/sys"
+  mount --bind /dev "$root/dev"
+  mount -t devpts -o newinstance,ptmxmode=0666 devpts "$root/dev/pts"
+  mount -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
+  mount -t tmpfs -o mode=1777 tmpfs "$root/tmp"
+  mount --bind "$cache/archives" "$root/var/cache/apt/archives"  # .debs kept for re-runs
+  cp /etc/resolv.conf "$root/etc/resolv.conf"  # the host's DNS
+}
+
+# Stop what still runs inside the root, then unmount, deepest first.
+unmount_root() {
+  local pid mnt
+  for pid in $(ls /proc | grep -E '^[0-9]+$'); do
+    if [[ $(readlink "/proc/$pid/root" 2>/dev/null) == "$root" ]]; then
+      kill -9 "$pid" 2>/dev/null || true
+    fi
+  done
+  for mnt in $(awk -v r="$root/" 'index($2, r) == 1 {print $2}' /proc/mounts | sort -r); do
+    umount "$mnt" 2>/dev/null || umount -l "$mnt"
+  done
+}
+
+# Whatever happens: unmount, then delete the root (never while anything is mounted in it).
+cleanup() {
+  local status=$?
+  unmount_root
+  if awk -v r="$root/" 'index($2, r) == 1 {found=1} END {exit !found}' /proc/mounts; then
+    echo "fresh.sh: $root still has mounts; not deleting it" >&2
+  elif [[ -z ${FRESH_KEEP:-} ]]; then
+    rm -rf --one-file-system "$root"
+  fi
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+in_root() { env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 chroot "$root" "$@"; }
+
+# -- The pristine root: debootstrap once, then unpack the cached copy ---------------
+base=$cache/base.tar
+if [[ ! -f $base ]]; then
+  echo "== debootstrap $suite from $mirror (cached in $base)"
+  debootstrap --cache-dir="$cache/archives" \
+    --include=python3,python3-venv,python3-pip,git,sudo,ca-certificates \
+    "$suite" "$root" "$mirror" >"$cache/logs/debootstrap.log" 2>&1 ||
+    { tail -n 20 "$cache/logs/debootstrap.log" >&2; exit 1; }
+  # Updates and security, as a stock installation has them.
+  cat >"$root/etc/apt/sources.list" <<EOF
+deb $mirror $suite main
+deb $mirror $suite-updates main
+deb $security $suite-security main
+EOF
+  mount_root
+  in_root apt-get update -q >>"$cache/logs/debootstrap.log"
+  in_root env DEBIAN_FRONTEND=noninteractive apt-get -y -q upgrade >>"$cache/logs/debootstrap.log"
+  unmount_root
+  rm -f "$root/etc/resolv.conf"
+  tar -C "$root" -cf "$base.tmp" . && mv "$base.tmp" "$base"
+else
+  tar -C "$root" -xf "$base"
+  chmod 755 "$root"
+fi
+mount_root
+
+# Where this machine's network inspects TLS, the host trusts extra CAs
+# (/usr/local/share/ca-certificates) and points tools at its bundle; the root
+# gets the same, or pip and npm cannot reach their registries. A machine on
+# an ordinary network has none, and this step does nothing.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  in_root update-ca-certificates >/dev/null 2>&1
+  env | grep -E '^[A-Z_]+=/etc/ssl/certs/ca-certificates\.crt$' | sed 's/^/export /' \
+    >"$root/etc/profile.d/host-ca.sh" || true
+  echo "== trusting this host's local CAs inside:" /usr/local/share/ca-certificates/*.crt
+fi
+
+# -- The user, and the clone: REF's commit only, through a bare copy ----------------
+in_root useradd --create-home --shell /bin/bash "$user"
+echo "$user ALL=(ALL) NOPASSWD: ALL" >"$root/etc/sudoers.d/$user"
+chmod 0440 "$root/etc/sudoers.d/$user"
+git init -q --bare --initial-branch=main "$root/srv/portfolio.git"
+git -C "$repo" push -q "$root/srv/portfolio.git" "$commit:refs/heads/main"
+in_root chown -R "$user:" /srv/portfolio.git
+in_root runuser -u "$user" -- git clone -q /srv/portfolio.git "/home/$user/portfolio"
+
+python=$(in_root python3 --version)
+echo "== $suite: $python; $(git -C "$repo" log -1 --format='%h %s' "$commit")"
+
+# -- The README's two commands, exactly ---------------------------------------------
+declare -A code secs
+for command in build tests; do
+  log=$cache/logs/$command.log
+  echo "== ./run $command (log: $log)"
+  start=$(date +%s)
+  set +e
+  in_root runuser -l "$user" -c "cd ~/portfolio && ./run $command" >"$log" 2>&1
+  code[$command]=$?
+  set -e
+  secs[$command]=$(($(date +%s) - start))
+  tail -n 5 "$log"
+done
+
+summary=$(grep -E '^=+ .*(passed|failed|error).* in [0-9.]+s' "$cache/logs/tests.log" | tail -n 1 || true)
+echo
+echo "== $suite ($python), commit $(git -C "$repo" rev-parse --short "$commit")"
+for command in build tests; do
+  verdict=$([[ ${code[$command]} == 0 ]] && echo PASS || echo FAIL)
+  echo "$verdict  ./run $command  exit ${code[$command]}  ${secs[$command]} s"
+done
+echo "tests: ${summary:-no summary line (see $cache/logs/tests.log)}"
+[[ ${code[build]} == 0 && ${code[tests]} == 0 ]]
