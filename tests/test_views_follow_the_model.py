@@ -166,7 +166,7 @@ def test_the_timeline_lists_every_role_newest_first_grouped_by_employer(site):
     assert links == [f"{Path(r.docname).name}.html#{r.label}" for r in roles]
 
 
-def test_the_career_figure_is_inline_svg_with_a_text_alternative(site):
+def test_the_career_figure_is_inline_svg_with_a_text_alternative(site, career):
     figure = article(site, "experience/index").select_one("figure.portfolio-career")
     svg = figure.find("svg")
     # A group, not an img: its bars and dots are links (axe: nested-interactive).
@@ -186,7 +186,12 @@ def test_the_career_figure_is_inline_svg_with_a_text_alternative(site):
     assert re.search(r"\.pf-text \{ fill: currentColor;", style)
     assert "var(--color-brand-primary" in style
     assert "by the year each PEP was created" in description
-    assert "in the year the PEP was created" in figure.find("figcaption").get_text()
+    caption = figure.find("figcaption").get_text()
+    assert "in the year the PEP was created" in caption
+    # The roles' span ends when the last role ends, not in the year of the build.
+    if all(r.end for r in career.roles):
+        first = min(r.start.year for r in career.roles)
+        assert f"Roles by employer, {first}–{max(r.end.year for r in career.roles)};" in caption
 
 
 def test_the_career_figure_is_a_file_in_the_epub_and_tikz_in_the_pdf(site):
@@ -211,7 +216,7 @@ def test_at_a_glance_counts_from_the_data(site):
     first, last = min(starts), max(ends)
     months = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:]) - int(first[5:]) + 1
     if all(r.meta["end"] != "present" for r in ROLES):
-        assert f"{months // 12}{'+' if months % 12 else ''} years, since {month(first)}" in glance
+        assert f"{months // 12}{'+' if months % 12 else ''} years (roles listed from {month(first)})" in glance
     # The years are the PEPs' Created dates, and say so: not when he joined the authors.
     years = [int(y) for y in re.findall(r"^\s*year = \{(\d{4})\}", (ROOT / "peps.bib").read_text(),
                                           re.M)]

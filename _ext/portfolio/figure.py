@@ -80,6 +80,10 @@ class Figure:
     labels: list[Label] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
     description: str = ""
+    # What the drawing spans, said apart: the axis runs to this year, but the
+    # roles end when the résumé says and the PEPs are dated by creation.
+    role_years: str = ""
+    pep_years: str = ""
 
 
 def _employers(roles: list[Role]) -> list[tuple[str, list[Role]]]:
@@ -101,6 +105,17 @@ def describe(career: Career) -> str:
             f"by the year each PEP was created: {peps}.")
 
 
+def _span(years: list[int]) -> str:
+    if not years:
+        return ""
+    return f"{min(years)}–{max(years)}" if min(years) != max(years) else str(min(years))
+
+
+def caption(figure: Figure) -> str:
+    return (f"Roles by employer, {figure.role_years}; each dot is a PEP he authored or "
+            f"co-authored, in the year the PEP was created ({figure.pep_years}).")
+
+
 def layout(career: Career) -> Figure:
     years = [r.start.year for r in career.roles] + [p.year for p in career.peps.values()]
     first = min(years, default=career.today.year)
@@ -115,7 +130,12 @@ def layout(career: Career) -> Figure:
         return label_width + ((year - first) * 12 + month - 1) * per_month
 
     height = (len(rows) + 1) * ROW + AXIS + 4
-    figure = Figure(WIDTH, height, first, last, description=describe(career))
+    role_ends = [(r.end or career.today).year for r in career.roles]
+    figure = Figure(
+        WIDTH, height, first, last, description=describe(career),
+        role_years=_span([r.start.year for r in career.roles] + role_ends),
+        pep_years=_span([p.year for p in career.peps.values()]),
+    )
 
     for row, (employer, roles) in enumerate(rows):
         top = row * ROW + (ROW - BAR) / 2
@@ -182,7 +202,7 @@ def svg(figure: Figure, href=None, cite=None, standalone: bool = False) -> str:
     ``cite(key)`` each dot to its PEP's entry in the bibliography."""
     colours = {"bar": BAR_COLOUR, "pep": PEP_COLOUR, "font": FONT, "small": FONT - 1}
     style = _SVG_STYLE % colours + (_SVG_STANDALONE_STYLE % colours if standalone else "")
-    title = f"Career, {figure.first_year} to {figure.last_year}"
+    title = f"Career: roles {figure.role_years}, PEPs created {figure.pep_years}"
     out = [
         # With links inside, the figure is a group: an "img" hides its children
         # from assistive technology, links included (axe: nested-interactive).
@@ -313,10 +333,8 @@ def _fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
             content = nodes.raw("", _inline_svg(app, drawing, node["docname"]), format="html")
         else:
             content = nodes.paragraph(drawing.description, drawing.description)
-        caption = (f"Roles by employer, {drawing.first_year}–{drawing.last_year}; "
-                   "each dot is a PEP he authored or co-authored, in the year the PEP "
-                   "was created.")
-        node.replace_self(nodes.figure("", content, nodes.caption(caption, caption),
+        text = caption(drawing)
+        node.replace_self(nodes.figure("", content, nodes.caption(text, text),
                                        ids=["career-figure"], classes=["portfolio-career"]))
 
 

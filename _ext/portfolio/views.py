@@ -211,7 +211,7 @@ def at_a_glance(c: Career, docname: str) -> list[nodes.Node]:
         years, months = divmod(c.months_of_experience, 12)
         first = min(r.start for r in c.roles)
         fields += _field("Experience", _text(
-            f"{years}{'+' if months else ''} years, since {first.label}"))
+            f"{years}{'+' if months else ''} years (roles listed from {first.label})"))
     if c.peps:
         count = len(c.peps)
         years = [p.year for p in c.peps.values()]
