@@ -216,7 +216,8 @@ def test_at_a_glance_counts_from_the_data(site):
     first, last = min(starts), max(ends)
     months = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:]) - int(first[5:]) + 1
     if all(r.meta["end"] != "present" for r in ROLES):
-        assert f"{months // 12}{'+' if months % 12 else ''} years (roles listed from {month(first)})" in glance
+        years = f"{months // 12}{'+' if months % 12 else ''} years"
+        assert f"{years} (roles listed from {month(first)})" in glance
     # The years are the PEPs' Created dates, and say so: not when he joined the authors.
     years = [int(y) for y in re.findall(r"^\s*year = \{(\d{4})\}", (ROOT / "peps.bib").read_text(),
                                           re.M)]
