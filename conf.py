@@ -8,6 +8,8 @@ views generated from it.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
 import time
@@ -51,6 +53,11 @@ extensions = [
     # Ours
     "portfolio",
 ]
+
+# sphinxext-opengraph prints a notice on import that matplotlib (for its
+# social cards, which we turn off below) is absent: import it quietly first.
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph  # noqa: F401
 
 root_doc = "index"
 # The root is the source directory, so keep out everything that is not a page.

@@ -8,12 +8,14 @@ from sphinx.application import Sphinx
 
 from . import (
     a11y, assets, bibstyle, collect, description, download, exports, figure, latex, minify, model,
-    reproducible, robots, searchpage, views,
+    quiet, reproducible, robots, searchpage, stableconfig, views,
 )
 
 
 def setup(app: Sphinx) -> dict:
     bibstyle.register()
+    quiet.setup(app)  # progress and warnings only: no other tool's notices
+    stableconfig.setup(app)  # no configuration value changes after config-inited
     collect.setup(app)  # what each page contributes, kept across builds
     model.setup(app)  # the career model, validated once all pages are read
     views.setup(app)  # timeline, skills map, fact lines, backlinks ... every format
