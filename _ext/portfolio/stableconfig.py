@@ -23,8 +23,6 @@ such value takes its final form at ``config-inited``:
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from sphinx.application import Sphinx
 from sphinx.config import Config
 
