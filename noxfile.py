@@ -114,7 +114,9 @@ def preview(session: nox.Session) -> None:
     args = [
         "-n", "--watch", "_ext", "--watch", "peps.bib",
         "-d", str(BUILD / "doctrees" / "preview"),
-        str(ROOT), str(BUILD / "preview"), *session.posargs,
+        str(ROOT), str(BUILD / "preview"),
+        # `./run preview -- --port 8001` may hand nox's "--" on: not an argument.
+        *(session.posargs[1:] if session.posargs[:1] == ["--"] else session.posargs),
     ]
     session.log(f"sphinx-autobuild {' '.join(args)}")
     os.execve(autobuild, [autobuild, *args], build_env())
