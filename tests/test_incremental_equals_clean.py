@@ -1,7 +1,7 @@
 """Whatever changes the site's structure rewrites every page that shows it:
 after each of four edits (a page added, a page removed, a page moved in its
-toctree, a skill renamed), an incremental build of the HTML and the ePub is
-byte for byte what a clean build of the same sources gives. And since
+toctree, a skill renamed), an incremental build of the web site and the
+ePub is byte for byte what a clean build of the same sources gives. And since
 conf.py did not change, no build says the configuration has, and none dumps
 a configuration or prints other tools' notices."""
 
@@ -43,9 +43,11 @@ def build(src: Path, root: Path, builder: str) -> None:
 
 
 def outputs(root: Path) -> dict[str, bytes]:
-    """Every HTML page, and every file inside the ePub, by name."""
+    """Every file of the web site (pages, search index, sitemap, resume.json,
+    static files), and every file inside the ePub, by name. Not .buildinfo:
+    it hashes the configuration, which names the doctrees' folder."""
     files = {f"html/{p.relative_to(root / 'html').as_posix()}": p.read_bytes()
-             for p in (root / "html").rglob("*.html")}
+             for p in (root / "html").rglob("*") if p.is_file() and p.name != ".buildinfo"}
     epub = next((root / "epub").glob("*.epub"))
     with zipfile.ZipFile(epub) as archive:
         files.update({f"epub/{name}": archive.read(name) for name in archive.namelist()})

@@ -8,7 +8,7 @@ from sphinx.application import Sphinx
 
 from . import (
     a11y, assets, bibstyle, collect, description, download, exports, figure, latex, minify, model,
-    quiet, reproducible, robots, searchpage, stableconfig, structure, views,
+    quiet, reproducible, robots, searchentries, searchpage, stableconfig, structure, views,
 )
 
 
@@ -18,6 +18,7 @@ def setup(app: Sphinx) -> dict:
     stableconfig.setup(app)  # no configuration value changes after config-inited
     collect.setup(app)  # what each page contributes, kept across builds
     structure.setup(app)  # a change of structure rewrites every page's navigation
+    searchentries.setup(app)  # the search index keeps every page's index entries
     model.setup(app)  # the career model, validated once all pages are read
     views.setup(app)  # timeline, skills map, fact lines, backlinks ... every format
     figure.setup(app)  # the career drawn: SVG in HTML and ePub, TikZ in the PDF

@@ -7,11 +7,13 @@ changes (a page added or removed, toctree entries added, dropped or
 reordered, a page's title changed), every page is rewritten. And Sphinx
 leaves a removed page's output behind: it is deleted here, so it neither
 stays on the web site nor goes into the ePub, which packs its output
-folder.
+folder. sphinx-sitemap lists only the pages a build writes: the sitemap is
+given every page, so an incremental build's lists them all too.
 """
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 from pathlib import Path
 
@@ -48,6 +50,23 @@ def _rewrite_all_if_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
     return sorted(env.found_docs)
 
 
+def _sitemap_lists_every_page(app: Sphinx, exception: Exception | None) -> None:
+    queue = getattr(app, "sitemap_links", None)  # sphinx-sitemap's, filled as pages are written
+    if exception or queue is None or app.builder.name != "html":
+        return
+    written = {}
+    while not queue.empty():
+        link, lastmod = queue.get()
+        written[link] = lastmod
+    suffix = app.config.html_file_suffix or ".html"
+    links = {f"{docname}{suffix}" for docname in app.env.found_docs} | written.keys()
+    for link in sorted(links):
+        if not any(fnmatch.fnmatch(link, p) for p in app.config.sitemap_excludes):
+            queue.put((link, written.get(link)))
+
+
 def setup(app: Sphinx) -> None:
     app.connect("env-get-outdated", _remove_outputs)
     app.connect("env-updated", _rewrite_all_if_changed)
+    # Before sphinx-sitemap writes the sitemap (default priority 500).
+    app.connect("build-finished", _sitemap_lists_every_page, priority=400)
