@@ -3,14 +3,17 @@
 Sphinx ships doctools.js, sphinx_highlight.js (on every page) and
 searchtools.js (on the search page) readable, with comments: 32 KiB, of
 which minifying removes 13 KiB (benchmarks/RESULTS.md). When the builder
-starts, we minify the theme's copies into a folder beside the doctrees,
-which is on html_static_path (stableconfig.py puts it there, before Sphinx
+starts, we minify the theme's copies into a folder of the Python environment,
+which is on the website's html_static_path (stableconfig.py puts it there, before Sphinx
 compares configurations), whose files replace the theme's of the same
 name. Same files, same behaviour, fewer bytes; nothing is forked.
 """
 
 from __future__ import annotations
 
+import os
+import sys
+import tempfile
 from pathlib import Path
 
 import rjsmin
@@ -28,19 +31,25 @@ def _theme_file(app: Sphinx, name: str) -> Path | None:
     return None
 
 
-def folder(app: Sphinx) -> Path:
-    """The folder of minified scripts; it exists, empty for other builders."""
-    path = Path(app.doctreedir) / "portfolio-minified"
+def folder() -> Path:
+    """The folder of minified scripts: beside the Sphinx they are made from,
+    in this Python environment. One path for every build, because the path
+    is part of the configuration, which .buildinfo hashes: two builds of one
+    commit into different folders must agree (tests/test_reproducible.py)."""
+    path = Path(sys.prefix) / "share" / "portfolio-minified"
     path.mkdir(parents=True, exist_ok=True)
     return path
 
 
 def minify_scripts(app: Sphinx) -> None:
-    wanted = app.config.portfolio_speedups and app.builder.name in _WEBSITE_BUILDERS
+    if not app.config.portfolio_speedups or app.builder.name not in _WEBSITE_BUILDERS:
+        return
     for name in SCRIPTS:
-        target = folder(app) / name
-        if wanted and (source := _theme_file(app, name)):
+        if source := _theme_file(app, name):
             minified = rjsmin.jsmin(source.read_text(encoding="utf-8"), keep_bang_comments=True)
-            target.write_text(minified, encoding="utf-8")
-        else:  # speed-ups turned off since the last build: the theme's own
-            target.unlink(missing_ok=True)
+            # Builds may run side by side: each writes the file whole.
+            fd, tmp = tempfile.mkstemp(dir=folder(), suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(minified)
+            os.chmod(tmp, 0o644)
+            os.replace(tmp, folder() / name)

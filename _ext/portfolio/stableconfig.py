@@ -12,7 +12,8 @@ such value takes its final form at ``config-inited``:
   and ePub builders give each file without a priority the default, 800, in
   the configuration's own dicts when they start;
 - ``html_static_path``: sphinx-design adds its folder when the builder
-  starts, and so does ``minify.py`` with the minified scripts.
+  starts; the website's builds also take the minified scripts' folder
+  (``minify.py``).
 
 - ``pygments_dark_style`` does not exist yet: furo registers it when the
   builder loads the theme, after the comparison. For the website's builders
@@ -42,7 +43,8 @@ def _settle(app: Sphinx, config: Config) -> None:
         attributes.setdefault("priority", 800)
     if _DESIGN_STATIC is not None and "sphinx_design" in config.extensions:
         config.html_static_path.append(str(_DESIGN_STATIC))
-    config.html_static_path.append(str(minify.folder(app)))
+    if getattr(app, "portfolio_website", False) and config.portfolio_speedups:
+        config.html_static_path.append(str(minify.folder()))
 
 
 _WEBSITE_BUILDERS = frozenset({"html", "dirhtml"})
@@ -54,7 +56,9 @@ def _load_theme_with_builder(app: Sphinx) -> None:
 
     def preload_builder(name: str) -> None:
         preload(name)
-        if (name or "html") in _WEBSITE_BUILDERS and app.config.html_theme == "furo":
+        # Whether this build is the website's, known before config-inited.
+        app.portfolio_website = (name or "html") in _WEBSITE_BUILDERS
+        if app.portfolio_website and app.config.html_theme == "furo":
             app.setup_extension("furo")
 
     # Sphinx calls it once, right after loading the extensions.
