@@ -44,10 +44,9 @@ def build(src: Path, root: Path, builder: str) -> None:
 
 def outputs(root: Path) -> dict[str, bytes]:
     """Every file of the web site (pages, search index, sitemap, resume.json,
-    static files), and every file inside the ePub, by name. Not .buildinfo:
-    it hashes the configuration, which names the doctrees' folder."""
+    static files), and every file inside the ePub, by name."""
     files = {f"html/{p.relative_to(root / 'html').as_posix()}": p.read_bytes()
-             for p in (root / "html").rglob("*") if p.is_file() and p.name != ".buildinfo"}
+             for p in (root / "html").rglob("*") if p.is_file()}
     epub = next((root / "epub").glob("*.epub"))
     with zipfile.ZipFile(epub) as archive:
         files.update({f"epub/{name}": archive.read(name) for name in archive.namelist()})
