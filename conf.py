@@ -8,9 +8,12 @@ views generated from it.
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import sys
 import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 # tools/build.py: the build plan shared with ./run, the tests and the Read
@@ -37,11 +40,19 @@ SITE_URL = os.getenv("READTHEDOCS_CANONICAL_URL", f"https://{SLUG}.readthedocs.i
 # explicit request (PORTFOLIO_PRIVATE=1), never on Read the Docs.
 PRIVATE_RESUME = os.getenv("PORTFOLIO_PRIVATE") == "1"
 
+from portfolio.model import source_front_matter  # noqa: E402
+
+# The person, as index.md's front matter gives them: the one place for the
+# name, headline and summary. Every setting below that says who this is
+# reads them from here.
+PERSON = source_front_matter(Path(__file__).with_name("index.md"))
+NAME, HEADLINE, SUMMARY = (str(PERSON.get(key, "")) for key in ("name", "headline", "summary"))
+
 # -- Project information ----------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#project-information
-project = "Donald Stufft"
-author = "Donald Stufft"
-copyright = f"{time.gmtime(SOURCE_DATE_EPOCH).tm_year}, Donald Stufft"
+project = NAME
+author = NAME
+copyright = f"{time.gmtime(SOURCE_DATE_EPOCH).tm_year}, {NAME}"
 # The site is versioned by the date of the commit it was built from.
 version = release = time.strftime("%Y.%m.%d", time.gmtime(SOURCE_DATE_EPOCH))
 language = "en"
@@ -59,6 +70,11 @@ extensions = [
     # Ours
     "portfolio",
 ]
+
+# sphinxext-opengraph prints a notice on import that matplotlib (for its
+# social cards, which we turn off below) is absent: import it quietly first.
+with contextlib.redirect_stdout(io.StringIO()):
+    import sphinxext.opengraph  # noqa: F401
 
 root_doc = "index"
 # The root is the source directory, so keep out everything that is not a page.
@@ -104,7 +120,7 @@ portfolio_private = PRIVATE_RESUME
 # -- Options for HTML output ------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-html-output
 html_theme = "furo"
-html_title = "Donald Stufft"
+html_title = NAME
 html_static_path = ["_static"]
 html_last_updated_fmt = None
 html_show_sourcelink = False
@@ -140,11 +156,10 @@ html_theme_options = {
 # https://sphinxext-opengraph.readthedocs.io/en/latest/
 ogp_site_url = SITE_URL
 # One image for every page, served by the site itself (relative to the site
-# root), 1200 x 630. Made from tools/og-image.html with Debian's Chromium:
-#   chromium --headless --no-sandbox --hide-scrollbars --window-size=1200,630 \
-#     --screenshot=_static/og-image.png tools/og-image.html
+# root), 1200 x 630: the name and headline, drawn by `./run og-image`
+# (tools/og_image.py) from the front matter.
 ogp_image = "_static/og-image.png"
-ogp_image_alt = "Donald Stufft, Staff Software Engineer"
+ogp_image_alt = f"{NAME}, {HEADLINE}"
 # No generated social cards: they need matplotlib and would differ per build.
 ogp_social_cards = {"enable": False}
 # Twitter reads og:title, og:description and og:image; it only needs the card type.
@@ -178,10 +193,7 @@ epub_show_urls = "no"
 epub_identifier = epub_uid = urlsplit(SITE_URL).hostname
 epub_publisher = author
 epub_contributor = author  # Sphinx's default is the word "unknown"
-epub_description = (
-    "The portfolio of Donald Stufft, Staff Software Engineer: his roles, "
-    "his open-source work and the Python packaging standards he authored."
-)
+epub_description = f"The portfolio of {NAME}, {HEADLINE}. {SUMMARY}"
 # Sphinx 9 keeps the previous build's info as .buildinfo.bak when the
 # configuration changes; it is not part of the book.
 epub_exclude_files = [".buildinfo.bak"]
@@ -205,5 +217,5 @@ latex_elements = {
 """,
 }
 latex_documents = [
-    ("index", f"{SLUG}.tex", "Donald Stufft", "Donald Stufft", "manual"),
+    ("index", f"{SLUG}.tex", NAME, NAME, "manual"),
 ]

@@ -103,13 +103,23 @@ def build(session: nox.Session) -> None:
 
 @nox.session
 def preview(session: nox.Session) -> None:
-    """Serve the HTML on localhost, rebuilding as you edit."""
+    """Serve the HTML on http://127.0.0.1:8000/, rebuilding as you edit.
+
+    sphinx-autobuild replaces this process (exec), so Ctrl-C or a signal to
+    the process `./run preview` started reaches the server itself, and it
+    stops: no server is left behind.
+    """
     install(session, "docs")
-    session.run(
-        "sphinx-autobuild", "-n", "--watch", "_ext", "--watch", "peps.bib",
+    autobuild = str(Path(session.bin) / "sphinx-autobuild")
+    args = [
+        "-n", "--watch", "_ext", "--watch", "peps.bib",
         "-d", str(BUILD / "doctrees" / "preview"),
-        str(ROOT), str(BUILD / "preview"), *session.posargs,
-    )
+        str(ROOT), str(BUILD / "preview"),
+        # `./run preview -- --port 8001` may hand nox's "--" on: not an argument.
+        *(session.posargs[1:] if session.posargs[:1] == ["--"] else session.posargs),
+    ]
+    session.log(f"sphinx-autobuild {' '.join(args)}")
+    os.execve(autobuild, [autobuild, *args], build_env())
 
 
 @nox.session
@@ -140,6 +150,14 @@ def tests(session: nox.Session) -> None:
     install(session, "docs", "tests")
     npm_ci(session)
     session.run("pytest", *session.posargs, env=build_env())
+
+
+@nox.session(name="og-image")
+def og_image(session: nox.Session) -> None:
+    """Redraw the social image, _static/og-image.png, from index.md's front
+    matter with Chromium (tools/og_image.py); commit the result."""
+    install(session, "docs")
+    session.run("python", "-m", "tools.og_image")
 
 
 @nox.session

@@ -103,16 +103,20 @@ def career(site_env):
     return site_env.portfolio_career
 
 
-@pytest.fixture
-def site_copy(tmp_path) -> Path:
-    """A copy of the site's sources, for tests that break them on purpose."""
-    dest = tmp_path / "src"
+def copy_sources(dest: Path) -> Path:
+    """Copy the site's sources (not its builds or environments) to dest."""
     shutil.copytree(
         ROOT, dest,
         ignore=shutil.ignore_patterns("_build", "_readthedocs", ".nox", ".venv", ".git",
                                       "node_modules", "__pycache__"),
     )
     return dest
+
+
+@pytest.fixture
+def site_copy(tmp_path) -> Path:
+    """A copy of the site's sources, for tests that break them on purpose."""
+    return copy_sources(tmp_path / "src")
 
 
 # -- The sources the site is made from --------------------------------------

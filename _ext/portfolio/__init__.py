@@ -8,13 +8,18 @@ from sphinx.application import Sphinx
 
 from . import (
     a11y, assets, bibstyle, collect, description, download, exports, figure, latex, minify, model,
-    reproducible, robots, search, searchpage, views,
+    quiet, reproducible, robots, search, searchentries, searchpage, stableconfig, structure,
+    views,
 )
 
 
 def setup(app: Sphinx) -> dict:
     bibstyle.register()
+    quiet.setup(app)  # progress and warnings only: no other tool's notices
+    stableconfig.setup(app)  # no configuration value changes after config-inited
     collect.setup(app)  # what each page contributes, kept across builds
+    structure.setup(app)  # a change of structure rewrites every page's navigation
+    searchentries.setup(app)  # the search index keeps every page's index entries
     model.setup(app)  # the career model, validated once all pages are read
     views.setup(app)  # timeline, skills map, fact lines, backlinks ... every format
     figure.setup(app)  # the career drawn: SVG in HTML and ePub, TikZ in the PDF
@@ -36,7 +41,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", assets.trim_assets, priority=900)
     return {
         "version": "1",
-        "env_version": 4,  # bump when what the extension keeps on the env changes
+        "env_version": 5,  # bump when what the extension keeps on the env changes
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

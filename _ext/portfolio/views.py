@@ -223,6 +223,19 @@ def at_a_glance(c: Career, docname: str) -> list[nodes.Node]:
     return [fields]
 
 
+def summary(c: Career, docname: str) -> list[nodes.Node]:
+    """The headline and the summary, from the landing page's front matter."""
+    p, out = c.person, []
+    if p.headline:
+        # In a container, so that the page's description (description.py)
+        # opens with the summary rather than repeating the headline.
+        out.append(nodes.container("", nodes.paragraph(p.headline, p.headline),
+                                   classes=["portfolio-headline"]))
+    if p.summary:
+        out.append(nodes.paragraph(p.summary, p.summary, classes=["portfolio-summary"]))
+    return out
+
+
 def profile(c: Career, docname: str) -> list[nodes.Node]:
     """Contact, languages and skills from the landing page's front matter."""
     p = c.person
@@ -383,6 +396,7 @@ RENDERERS = {
     "backlinks": backlinks,
     "timeline": timeline,
     "at-a-glance": at_a_glance,
+    "summary": summary,
     "profile": profile,
     "skills-map": skills_map,
     "pep-table": pep_table,
@@ -582,7 +596,8 @@ def setup(app: Sphinx) -> None:
     app.add_transform(PageViews)
     app.add_post_transform(FillViews)
     app.connect("env-updated", _outdated, priority=600)  # after the model is built (500)
-    for name in ("timeline", "at-a-glance", "profile", "experience-summary", "highlights"):
+    for name in ("timeline", "at-a-glance", "summary", "profile", "experience-summary",
+                 "highlights"):
         app.add_directive(name, view_directive(name))
     app.add_directive("skills-map", SkillsMapDirective)
     app.add_directive("pep-table", PepTableDirective)
