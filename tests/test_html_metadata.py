@@ -68,6 +68,10 @@ def test_descriptions_are_the_pages_opening_text(site, html_pages):
     # The page opens with its fact line (employer, position, dates), then the bullets.
     assert description.startswith("Rackspace · Software Developer V · Dec 2013 – May 2015")
     assert bullets[0] in description
+    # A project's dates read under its heading; alone at the end of the open-
+    # source page's description they would seem to date all his open source.
+    open_source = _meta(_soup(site, "open-source/index.html"), name="description")
+    assert open_source.endswith("its page links to it."), open_source
 
 
 def test_every_page_has_the_favicon(site, html_pages):

@@ -19,7 +19,8 @@ NEW_PAGE = """\
 project: PyPI
 kind: feature
 peps: []
-skills: [API Design]
+skills:
+  API Design: A contribution added
 roles: []
 ---
 
@@ -75,9 +76,11 @@ def move_page(src: Path) -> None:
 
 
 def rename_skill(src: Path) -> None:
+    # A skill a page is tagged with: the taxonomy, the tag, and every page
+    # that lists either (skills page, landing page, index) change together.
     for page in src.rglob("*.md"):
-        if "Threat Modeling" in page.read_text(encoding="utf-8"):
-            replace(page, "Threat Modeling", "Threat Analysis")
+        if "Build Systems" in page.read_text(encoding="utf-8"):
+            replace(page, "Build Systems", "Build Tooling")
 
 
 def test_incremental_builds_equal_clean_builds(site_copy, tmp_path):

@@ -17,6 +17,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 
+from .views import PROJECT_DATES
+
 LENGTH = 200  # sphinxext-opengraph's default
 
 
@@ -27,6 +29,8 @@ def opening_text(doctree: nodes.document, length: int = LENGTH) -> str:
             continue  # a table of contents
         if not isinstance(paragraph.parent, (nodes.section, nodes.list_item)):
             continue  # admonitions, tables, bibliography entries, cards ...
+        if PROJECT_DATES in paragraph["classes"]:
+            continue  # "2013 – Current." means nothing without its heading
         words += paragraph.astext().split()
         if len(" ".join(words)) > length:
             break

@@ -326,13 +326,17 @@ def pep_table(c: Career, docname: str) -> list[nodes.Node]:
                    [11, 41, 14, 8, 26], ["portfolio-peps", "colwidths-given", "longtable"])]
 
 
+# Read under its project's heading only: page descriptions leave it out.
+PROJECT_DATES = "portfolio-project-dates"
+
+
 def project_dates(c: Career, docname: str, name: str) -> list[nodes.Node]:
     """ "2013 – Current." under a project's heading; nothing if it is undated."""
     project = c.project(name)
     if project is None or not project.dates:
         return []
     text = f"{project.dates}."
-    return [nodes.paragraph(text, text, classes=["portfolio-facts"])]
+    return [nodes.paragraph(text, text, classes=["portfolio-facts", PROJECT_DATES])]
 
 
 NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
