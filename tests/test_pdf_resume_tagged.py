@@ -38,9 +38,16 @@ class Element:
         return [element for element in self.walk() if element.tag == tag]
 
 
+# Grouping without meaning of its own: newer LaTeX (TeX Live 2024 and later)
+# wraps each paragraph and heading in a "text unit" that it tags Part. Read
+# through, their kids are their parent's, as a screen reader reads them.
+TRANSPARENT = frozenset({"Part", "NonStruct"})
+
+
 def structure(pdf) -> Element:
     """The structure tree as pdfinfo prints it: two spaces of indent a level,
-    an element as 'H1 (block)', its text quoted, an annotation as 'Object 7 0'."""
+    an element as 'H1 (block)' (newer poppler: 'H1 <ID.0004> (block)'), its
+    text quoted, an annotation as 'Object 7 0'."""
     out = subprocess.run(["pdfinfo", "-struct-text", str(pdf)],
                          capture_output=True, text=True, check=True).stdout
     root = Element("")
@@ -52,7 +59,11 @@ def structure(pdf) -> Element:
         if body.startswith('"') and body.endswith('"'):
             stack[-1].kids.append(body[1:-1])
         elif not body.startswith("Object "):
-            element = Element(body.split(" (")[0])
+            tag = body.split(" ", 1)[0]
+            if tag in TRANSPARENT:
+                stack.append(stack[-1])
+                continue
+            element = Element(tag)
             stack[-1].kids.append(element)
             stack.append(element)
     return root
