@@ -3,22 +3,23 @@
 #
 #   sudo tools/fresh.sh bookworm          # Debian 12, stock Python 3.11.2, this HEAD
 #   sudo tools/fresh.sh trixie main       # Debian 13, the commit `main` names
-#   sudo tools/fresh.sh noble             # Ubuntu 24.04, stock Python 3.12
+#   sudo tools/fresh.sh noble             # Ubuntu 24.04 (main and universe), stock Python 3.12.3
 #
-# Makes a stock Debian or Ubuntu root with debootstrap (only python3, python3-venv,
-# python3-pip, git, sudo and ca-certificates added), clones REF (default HEAD)
-# of the repository this script is in (committed state only; nothing beside
-# the clone, so no ../shared) as a user with passwordless sudo, and runs
-# `./run build` then `./run tests` exactly as the README says. It prints
-# the Python version, each command's exit code and time, the test summary
-# line, and one verdict line per command; it exits non-zero if either failed.
+# Makes a stock Debian or Ubuntu root with debootstrap (only python3,
+# python3-venv, python3-pip, git, sudo and ca-certificates added), clones
+# REF (default HEAD) of the repository this script is in (committed state
+# only; nothing beside the clone, so no ../shared) as a user with
+# passwordless sudo, and runs `./run build` then `./run tests` exactly as
+# the README says. It prints the Python version, each command's exit code
+# and time, the test summary line, and one verdict line per command; it
+# exits non-zero if either failed.
 #
 # Needs root and Debian's debootstrap on the host (not needed by ./run itself:
 # `apt-get install debootstrap`). The pristine root and every downloaded .deb
 # are cached in $FRESH_CACHE (default /var/cache/portfolio-fresh), outside the
 # repository, so a re-run skips the downloads. Mirror: the host's first
-# Debian mirror in /etc/apt (or $FRESH_MIRROR). Not part of CI: it takes
-# minutes and root.
+# Debian mirror in /etc/apt, for Ubuntu archive.ubuntu.com (or $FRESH_MIRROR).
+# Not part of CI: it takes minutes and root.
 set -euo pipefail
 
 suite=${1:?usage: tools/fresh.sh SUITE [REF]   (SUITE: bookworm, trixie, noble)}
@@ -120,8 +121,8 @@ deb $mirror $suite-updates $components
 deb $security $suite-security $components
 EOF
   mount_root
-  in_root apt-get update -q >>"$cache/logs/debootstrap.log"
-  in_root env DEBIAN_FRONTEND=noninteractive apt-get -y -q upgrade >>"$cache/logs/debootstrap.log"
+  in_root apt-get update -q >>"$cache/logs/debootstrap.log" 2>&1
+  in_root env DEBIAN_FRONTEND=noninteractive apt-get -y -q upgrade >>"$cache/logs/debootstrap.log" 2>&1
   unmount_root
   rm -f "$root/etc/resolv.conf"
   tar -C "$root" -cf "$base.tmp" . && mv "$base.tmp" "$base"
