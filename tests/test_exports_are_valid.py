@@ -4,6 +4,7 @@ JSON-LD, and neither holds the résumé's phone number."""
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from pathlib import Path
 
