@@ -40,7 +40,9 @@ class Element:
 
 def structure(pdf) -> Element:
     """The structure tree as pdfinfo prints it: two spaces of indent a level,
-    an element as 'H1 (block)', its text quoted, an annotation as 'Object 7 0'."""
+    an element as 'H1 (block)', its text quoted, an annotation as 'Object 7 0'.
+    Some poppler versions (Ubuntu 24.04's 24.02) add the element's ID after
+    its tag, 'H1 <ID.0003> (block)': the tag is the first word."""
     out = subprocess.run(["pdfinfo", "-struct-text", str(pdf)],
                          capture_output=True, text=True, check=True).stdout
     root = Element("")
@@ -52,7 +54,7 @@ def structure(pdf) -> Element:
         if body.startswith('"') and body.endswith('"'):
             stack[-1].kids.append(body[1:-1])
         elif not body.startswith("Object "):
-            element = Element(body.split(" (")[0])
+            element = Element(body.split(" ")[0])
             stack[-1].kids.append(element)
             stack.append(element)
     return root
