@@ -54,10 +54,7 @@ case $suite in
     # bootstrap cannot check the archive's signature, only the .debs' checksums
     # against its Release file; apt inside then checks every later download
     # with the key that bootstrap installed.
-    if [[ ! -f /usr/share/keyrings/ubuntu-archive-keyring.gpg ]]; then
-      keyring=(--no-check-gpg)
-      echo "== no /usr/share/keyrings/ubuntu-archive-keyring.gpg here: bootstrapping $suite unsigned" >&2
-    fi
+    [[ -f /usr/share/keyrings/ubuntu-archive-keyring.gpg ]] || keyring=(--no-check-gpg)
     ;;
 esac
 
@@ -109,7 +106,7 @@ in_root() { env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 chroot "$root
 # -- The pristine root: debootstrap once, then unpack the cached copy ---------------
 base=$cache/base.tar
 if [[ ! -f $base ]]; then
-  echo "== debootstrap $suite from $mirror (cached in $base)"
+  echo "== debootstrap $suite from $mirror (cached in $base)${keyring:+; no Ubuntu keyring here: its signature is not checked}"
   debootstrap --cache-dir="$cache/archives" "${keyring[@]}" --components="${components// /,}" \
     --include=python3,python3-venv,python3-pip,git,sudo,ca-certificates \
     "$suite" "$root" "$mirror" "${script[@]}" >"$cache/logs/debootstrap.log" 2>&1 ||
