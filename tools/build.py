@@ -80,6 +80,10 @@ RESUME_LATEXMK = [
     # LuaLaTeX reads and rewrites luaotfload's font-name cache, which changes
     # bytes without changing anything typeset: it is no reason to run again.
     "-e", "$hash_calc_ignore_pattern{'luc'} = '^';",
+    # Ubuntu 24.04's LuaLaTeX (TeX Live 2023; Read the Docs builds there)
+    # writes SOURCE_DATE_EPOCH in the local time zone (18:21:40+14 for
+    # 04:21:40Z): in UTC, the PDF's bytes do not depend on where it is built.
+    "-e", "$ENV{'TZ'} = 'UTC';",
     "-interaction=nonstopmode", "-halt-on-error", "resume.tex",
 ]
 

@@ -1,26 +1,28 @@
 #!/usr/bin/env bash
-# tools/fresh.sh SUITE [REF]: the README's two commands on a fresh Debian machine.
+# tools/fresh.sh SUITE [REF]: the README's two commands on a fresh Debian or Ubuntu machine.
 #
 #   sudo tools/fresh.sh bookworm          # Debian 12, stock Python 3.11.2, this HEAD
 #   sudo tools/fresh.sh trixie main       # Debian 13, the commit `main` names
+#   sudo tools/fresh.sh noble             # Ubuntu 24.04 (main and universe), stock Python 3.12.3
 #
-# Makes a stock Debian root with debootstrap (only python3, python3-venv,
-# python3-pip, git, sudo and ca-certificates added), clones REF (default HEAD)
-# of the repository this script is in (committed state only; nothing beside
-# the clone, so no ../shared) as a user with passwordless sudo, and runs
-# `./run build` then `./run tests` exactly as the README says. It prints
-# the Python version, each command's exit code and time, the test summary
-# line, and one verdict line per command; it exits non-zero if either failed.
+# Makes a stock Debian or Ubuntu root with debootstrap (only python3,
+# python3-venv, python3-pip, git, sudo and ca-certificates added), clones
+# REF (default HEAD) of the repository this script is in (committed state
+# only; nothing beside the clone, so no ../shared) as a user with
+# passwordless sudo, and runs `./run build` then `./run tests` exactly as
+# the README says. It prints the Python version, each command's exit code
+# and time, the test summary line, and one verdict line per command; it
+# exits non-zero if either failed.
 #
 # Needs root and Debian's debootstrap on the host (not needed by ./run itself:
 # `apt-get install debootstrap`). The pristine root and every downloaded .deb
 # are cached in $FRESH_CACHE (default /var/cache/portfolio-fresh), outside the
 # repository, so a re-run skips the downloads. Mirror: the host's first
-# Debian mirror in /etc/apt (or $FRESH_MIRROR). Not part of CI: it takes
-# minutes and root.
+# Debian mirror in /etc/apt, for Ubuntu archive.ubuntu.com (or $FRESH_MIRROR).
+# Not part of CI: it takes minutes and root.
 set -euo pipefail
 
-suite=${1:?usage: tools/fresh.sh SUITE [REF]   (SUITE: bookworm, trixie)}
+suite=${1:?usage: tools/fresh.sh SUITE [REF]   (SUITE: bookworm, trixie, noble)}
 ref=${2:-HEAD}
 repo=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 commit=$(git -C "$repo" rev-parse --verify "$ref^{commit}")
@@ -36,6 +38,25 @@ mirror=${FRESH_MIRROR:-$(sed -n 's/^URIs: *\([^ ]*\/debian\)$/\1/p;s/^deb  *\(ht
   /etc/apt/sources.list.d/*.sources /etc/apt/sources.list 2>/dev/null | head -n 1 || true)}
 mirror=${mirror:-http://deb.debian.org/debian}
 security=${mirror%/debian}/debian-security
+components=main
+script=()     # debootstrap's own script for the suite
+keyring=()    # debootstrap checks the suite's signature with the host's Debian keyring
+case $suite in
+  noble)
+    # Ubuntu: its own archive, and universe, where TeX Live, Node.js and npm
+    # are. Debian 12's debootstrap has no script named noble; its gutsy script
+    # is the one every later Ubuntu release uses.
+    mirror=${FRESH_MIRROR:-http://archive.ubuntu.com/ubuntu}
+    security=http://security.ubuntu.com/ubuntu
+    components="main universe"
+    script=(/usr/share/debootstrap/scripts/gutsy)
+    # Debian 12 has no package with Ubuntu's archive key. Without one, the
+    # bootstrap cannot check the archive's signature, only the .debs' checksums
+    # against its Release file; apt inside then checks every later download
+    # with the key that bootstrap installed.
+    [[ -f /usr/share/keyrings/ubuntu-archive-keyring.gpg ]] || keyring=(--no-check-gpg)
+    ;;
+esac
 
 mkdir -p "$cache/archives/partial" "$cache/logs"
 root=$(mktemp -d "${TMPDIR:-/var/tmp}/fresh-$suite.XXXXXX")
@@ -50,7 +71,7 @@ mount_root() {
   mount -t tmpfs -o mode=1777 tmpfs "$root/dev/shm"
   mount -t tmpfs -o mode=1777 tmpfs "$root/tmp"
   mount --bind "$cache/archives" "$root/var/cache/apt/archives"  # .debs kept for re-runs
-  cp /etc/resolv.conf "$root/etc/resolv.conf"  # the host's DNS
+  cp --remove-destination /etc/resolv.conf "$root/etc/resolv.conf"  # the host's DNS (Ubuntu's is a symlink)
 }
 
 # Stop what still runs inside the root, then unmount, deepest first.
@@ -85,20 +106,20 @@ in_root() { env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8 chroot "$root
 # -- The pristine root: debootstrap once, then unpack the cached copy ---------------
 base=$cache/base.tar
 if [[ ! -f $base ]]; then
-  echo "== debootstrap $suite from $mirror (cached in $base)"
-  debootstrap --cache-dir="$cache/archives" \
+  echo "== debootstrap $suite from $mirror (cached in $base)${keyring:+; no Ubuntu keyring here: its signature is not checked}"
+  debootstrap --cache-dir="$cache/archives" "${keyring[@]}" --components="${components// /,}" \
     --include=python3,python3-venv,python3-pip,git,sudo,ca-certificates \
-    "$suite" "$root" "$mirror" >"$cache/logs/debootstrap.log" 2>&1 ||
+    "$suite" "$root" "$mirror" "${script[@]}" >"$cache/logs/debootstrap.log" 2>&1 ||
     { tail -n 20 "$cache/logs/debootstrap.log" >&2; exit 1; }
   # Updates and security, as a stock installation has them.
   cat >"$root/etc/apt/sources.list" <<EOF
-deb $mirror $suite main
-deb $mirror $suite-updates main
-deb $security $suite-security main
+deb $mirror $suite $components
+deb $mirror $suite-updates $components
+deb $security $suite-security $components
 EOF
   mount_root
-  in_root apt-get update -q >>"$cache/logs/debootstrap.log"
-  in_root env DEBIAN_FRONTEND=noninteractive apt-get -y -q upgrade >>"$cache/logs/debootstrap.log"
+  in_root apt-get update -q >>"$cache/logs/debootstrap.log" 2>&1
+  in_root env DEBIAN_FRONTEND=noninteractive apt-get -y -q upgrade >>"$cache/logs/debootstrap.log" 2>&1
   unmount_root
   rm -f "$root/etc/resolv.conf"
   tar -C "$root" -cf "$base.tmp" . && mv "$base.tmp" "$base"
