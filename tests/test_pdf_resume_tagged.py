@@ -46,8 +46,8 @@ TRANSPARENT = frozenset({"Part", "NonStruct"})
 
 def structure(pdf) -> Element:
     """The structure tree as pdfinfo prints it: two spaces of indent a level,
-    an element as 'H1 (block)' (poppler 24 and later: 'H1 <ID.0004> (block)', the tag its first word), its
-    text quoted, an annotation as 'Object 7 0'."""
+    an element as 'H1 (block)' (poppler 24 and later: 'H1 <ID.0004> (block)';
+    the tag is the first word), its text quoted, an annotation as 'Object 7 0'."""
     out = subprocess.run(["pdfinfo", "-struct-text", str(pdf)],
                          capture_output=True, text=True, check=True).stdout
     root = Element("")
