@@ -29,6 +29,7 @@ from typing import Any
 from sphinx.application import Sphinx
 
 from . import cssprune
+from .builders import WEBSITE_BUILDERS
 
 # Each asset added to every page, with the class-name prefixes of the
 # components it styles or drives: it is kept when the page body has an
@@ -48,7 +49,6 @@ _USED_BY: dict[str, tuple[str, ...]] = {
         "sd-", "highlight", "tab-set", "sphinx-bs", "container", "shadow",
     ),
 }
-_WEBSITE_BUILDERS = frozenset({"html", "dirhtml"})
 _PRUNED_DIR = "portfolio"  # under _static/
 _CLASS_ATTR = re.compile(r'class="([^"]*)"')
 _ID_ATTR = re.compile(r'id="([^"]*)"')
@@ -94,7 +94,7 @@ def _write_copy(static: Path, filename: str, css: str) -> str:
 def trim_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    if not app.config.portfolio_speedups or app.builder.name not in _WEBSITE_BUILDERS:
+    if not app.config.portfolio_speedups or app.builder.name not in WEBSITE_BUILDERS:
         return
     body = context.get("body", "")
     names = _names(body)

@@ -26,9 +26,9 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import search
+from .builders import WEBSITE_BUILDERS
 
 SCRIPTS = ("doctools.js", "sphinx_highlight.js", "searchtools.js")
-_WEBSITE_BUILDERS = frozenset({"html", "dirhtml"})
 
 
 def _theme_file(app: Sphinx, name: str) -> Path | None:
@@ -59,7 +59,7 @@ def settle(config: Config) -> None:
 
 
 def minify_scripts(app: Sphinx) -> None:
-    if not app.config.portfolio_speedups or app.builder.name not in _WEBSITE_BUILDERS:
+    if not app.config.portfolio_speedups or app.builder.name not in WEBSITE_BUILDERS:
         return
     for name in SCRIPTS:
         if source := _theme_file(app, name):

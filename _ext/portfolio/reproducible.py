@@ -28,6 +28,7 @@ from xml.etree import ElementTree
 from sphinx.application import Sphinx
 
 from . import model
+from .builders import WEBSITE_BUILDERS
 
 
 def normalize_epub(app: Sphinx, exception: Exception | None) -> None:
@@ -62,7 +63,7 @@ def date_latexmk(app: Sphinx, exception: Exception | None) -> None:
 def sort_sitemap(app: Sphinx, exception: Exception | None) -> None:
     # Sites without sphinx-sitemap (the test fixtures) have no such setting.
     filename = getattr(app.config, "sitemap_filename", None)
-    if exception or app.builder.name not in {"html", "dirhtml"} or not filename:
+    if exception or app.builder.name not in WEBSITE_BUILDERS or not filename:
         return
     path = app.outdir / filename
     if not path.exists():

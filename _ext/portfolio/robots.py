@@ -11,6 +11,8 @@ from urllib.parse import urljoin
 
 from sphinx.application import Sphinx
 
+from .builders import WEBSITE_BUILDERS
+
 ROBOTS_TXT = """\
 # https://www.rfc-editor.org/rfc/rfc9309
 User-agent: *
@@ -24,7 +26,7 @@ def write_robots_txt(app: Sphinx, exception: Exception | None) -> None:
     # Only the website: the ePub and LaTeX builders have no use for it.
     # Sites without sphinx-sitemap (the test fixtures) have no sitemap to name.
     filename = getattr(app.config, "sitemap_filename", None)
-    if exception or app.builder.name not in {"html", "dirhtml"} or not filename:
+    if exception or app.builder.name not in WEBSITE_BUILDERS or not filename:
         return
     sitemap = urljoin(app.config.html_baseurl, filename)
     (app.outdir / "robots.txt").write_text(ROBOTS_TXT.format(sitemap=sitemap), encoding="utf-8")

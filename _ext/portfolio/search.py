@@ -25,6 +25,7 @@ from typing import Any
 from sphinx.application import Sphinx
 from sphinx.search import js_index
 
+from .builders import WEBSITE_BUILDERS
 from .model import CONTRIBUTIONS_DIR, ROLES_DIR, page_kind, reading_order
 
 STATIC = Path(__file__).parent / "static"
@@ -39,7 +40,6 @@ RESULTS_CSS = (
     "#search-results{min-height:100vh}"
     "#search-results .context{margin:.25rem 0 0;color:var(--color-foreground-secondary)}"
 )
-_WEBSITE_BUILDERS = frozenset({"html", "dirhtml"})
 # Where a reader with no result can go instead: every role, every contribution.
 BROWSE = (f"{ROLES_DIR}/index", f"{CONTRIBUTIONS_DIR}/index")
 
@@ -129,7 +129,7 @@ def add_script(
 def add_texts_to_index(app: Sphinx, exception: Exception | None) -> None:
     """Add each page's text, the work pages and the reading order to searchindex.js."""
     builder = app.builder
-    if exception or builder.name not in _WEBSITE_BUILDERS or not builder.search:
+    if exception or builder.name not in WEBSITE_BUILDERS or not builder.search:
         return
     path = Path(app.outdir) / builder.searchindex_filename
     with path.open(encoding="utf-8") as f:

@@ -30,6 +30,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 
 from . import minify
+from .builders import WEBSITE_BUILDERS
 
 # What sphinx-design appends to html_static_path in its builder-inited handler.
 try:
@@ -49,7 +50,6 @@ def _settle(app: Sphinx, config: Config) -> None:
         minify.settle(config)
 
 
-_WEBSITE_BUILDERS = frozenset({"html", "dirhtml"})
 
 
 def _load_theme_with_builder(app: Sphinx) -> None:
@@ -59,7 +59,7 @@ def _load_theme_with_builder(app: Sphinx) -> None:
     def preload_builder(name: str) -> None:
         preload(name)
         # Whether this build is the website's, known before config-inited.
-        app.portfolio_website = (name or "html") in _WEBSITE_BUILDERS
+        app.portfolio_website = (name or "html") in WEBSITE_BUILDERS
         if app.portfolio_website and app.config.html_theme == "furo":
             app.setup_extension("furo")
 
