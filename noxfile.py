@@ -14,10 +14,7 @@ from pathlib import Path
 import nox
 
 sys.path.insert(0, str(Path(__file__).parent))
-from tools.build import (  # noqa: E402
-    BUILD, JOBNAME, LATEXMK, RESUME, RESUME_LATEXMK, ROOT, build_env, publish_resume,
-    sphinx_args,
-)
+from tools.build import BUILD, ROOT, build_env  # noqa: E402
 
 LOCKS = ROOT / "requirements"
 
@@ -52,53 +49,45 @@ def npm_ci(session: nox.Session) -> None:
     stamp.write_text(digest)
 
 
-def sphinx(session: nox.Session, builder: str, outdir: Path) -> None:
-    args = sphinx_args(builder, outdir, BUILD / "doctrees" / builder)
-    session.run("python", "-m", "sphinx", *args, *session.posargs, env=build_env())
+def plan(session: nox.Session, *targets: str) -> None:
+    """Build targets of the build plan (tools/build.py) with the session's
+    Python; arguments after `./run SESSION` go to sphinx-build."""
+    extra = ["--", *session.posargs] if session.posargs else []
+    session.run("python", "-m", "tools.build", *targets, *extra)
 
 
 @nox.session
 def html(session: nox.Session) -> None:
     """Build the HTML site into _build/html."""
     install(session, "docs")
-    sphinx(session, "html", BUILD / "html")
+    plan(session, "html")
 
 
 @nox.session
 def epub(session: nox.Session) -> None:
     """Build the ePub into _build/epub."""
     install(session, "docs")
-    sphinx(session, "epub", BUILD / "epub")
+    plan(session, "epub")
 
 
 @nox.session
 def pdf(session: nox.Session) -> None:
     """Build the PDF into _build/latex, with latexmk as Read the Docs runs it,
-    and the two-page résumé alone into _build/latex/resume/resume.pdf.
+    and the two-page résumé alone into _build/latex/resume/, copied into
+    _build/html when the site is there.
 
     PORTFOLIO_PRIVATE=1 adds the phone number ($PORTFOLIO_PHONE or
-    .private/phone) to resume.pdf, for sending to one recruiter.
+    .private/phone) to the résumé, for sending to one recruiter (not copied).
     """
     install(session, "docs")
-    latex = BUILD / "latex"
-    sphinx(session, "latex", latex)
-    with session.chdir(latex):
-        session.run(*LATEXMK, external=True, silent=True, env=build_env())
-    with session.chdir(latex / RESUME.parent):
-        session.run(*RESUME_LATEXMK, external=True, silent=True, env=build_env())
-    session.log(f"The PDF is {latex / JOBNAME}.pdf, the résumé {latex / RESUME}")
-    if os.environ.get("PORTFOLIO_PRIVATE") == "1":
-        session.warn(f"{latex / RESUME} has the phone number: send it, never publish it")
-    elif (BUILD / "html").is_dir():
-        publish_resume(latex, BUILD / "html")
+    plan(session, "pdf", "resume")
 
 
 @nox.session
 def build(session: nox.Session) -> None:
     """Build every format: HTML, ePub and PDF."""
-    html(session)
-    epub(session)
-    pdf(session)
+    install(session, "docs")
+    plan(session, "build")
 
 
 @nox.session
@@ -126,7 +115,7 @@ def preview(session: nox.Session) -> None:
 def linkcheck(session: nox.Session) -> None:
     """Check every external link (needs the network; not part of the tests)."""
     install(session, "docs")
-    sphinx(session, "linkcheck", BUILD / "linkcheck")
+    plan(session, "linkcheck")
 
 
 @nox.session

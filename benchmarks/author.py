@@ -15,7 +15,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from tools.build import LATEXMK, ROOT, build_env, sphinx_args
+from tools import build
+from tools.build import ROOT
 
 
 @dataclass(frozen=True)
@@ -23,8 +24,13 @@ class Site:
     """One way of building the same sources into HTML."""
 
     name: str
-    overrides: tuple[str, ...] = ()  # sphinx-build -D settings
+    settings: tuple[str, ...] = ()  # sphinx-build -D settings
     strict: bool = True  # peers may warn about our furo-only settings
+
+    def plan(self, run: build.Runner, work: Path, src: Path, jobs: str = "auto") -> build.Plan:
+        """The build plan `./run build` follows, from src into work."""
+        options = build.Options(strict=self.strict, jobs=jobs, settings=self.settings)
+        return build.Plan(run, build.Outputs(work), src, options)
 
 
 OURS = Site("ours")
@@ -51,37 +57,34 @@ def copy_sources(dest: Path) -> Path:
     return dest
 
 
-def _sphinx(builder: str, src: Path, out: Path, doctrees: Path, *,
-            jobs: str = "auto", site: Site = OURS) -> list[str]:
-    args = sphinx_args(builder, out, doctrees, src)
-    args[args.index("-j") + 1] = jobs
-    if not site.strict:
-        args = [a for a in args if a not in ("-W", "-n", "--keep-going")]
-    for setting in site.overrides:
-        args[:0] = ["-D", setting]
-    return [sys.executable, "-m", "sphinx", *args]
+class Timer:
+    """A runner for the plan: runs each command, adding up wall time and output."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self.output = ""
+
+    def __call__(self, command: build.Command) -> None:
+        start = time.perf_counter()
+        done = build.capture(command)
+        self.seconds += time.perf_counter() - start
+        if done.returncode:
+            sys.exit(f"{command} failed:\n{done.stdout}\n{done.stderr}")
+        self.output += done.stdout + done.stderr
 
 
-def _run(cmd: list[str], cwd: Path | None = None) -> tuple[float, str]:
-    """Run a build command; return its wall time and its output."""
-    start = time.perf_counter()
-    done = subprocess.run(cmd, cwd=cwd, env=build_env(), capture_output=True, text=True,
-                          check=False)
-    seconds = time.perf_counter() - start
-    if done.returncode:
-        sys.exit(f"{' '.join(cmd)} failed:\n{done.stdout}\n{done.stderr}")
-    return seconds, done.stdout + done.stderr
+# The plan's step for each output timed: the PDF is Sphinx's LaTeX, then
+# latexmk, as Read the Docs runs them.
+STEPS = {"html": build.Plan.html, "epub": build.Plan.epub, "pdf": build.Plan.pdf}
 
 
-def cold(builder: str, src: Path, work: Path, *, jobs: str = "auto",
+def cold(output: str, src: Path, work: Path, *, jobs: str = "auto",
          site: Site = OURS) -> float:
     """Seconds for a build from nothing (no output, no saved environment)."""
-    out, doctrees = work / "out", work / "doctrees"
     shutil.rmtree(work, ignore_errors=True)
-    seconds, _ = _run(_sphinx(builder, src, out, doctrees, jobs=jobs, site=site))
-    if builder == "latex":  # the PDF: then typeset, as Read the Docs does
-        seconds += _run(LATEXMK, cwd=out)[0]
-    return seconds
+    timer = Timer()
+    STEPS[output](site.plan(timer, work, src, jobs))
+    return timer.seconds
 
 
 _UPDATING = re.compile(r"(\d+) added, (\d+) changed, (\d+) removed")
@@ -111,12 +114,12 @@ def incremental(src: Path, work: Path, page: Path, run: int, *, jobs: str) -> In
     The first build of work/ is cold; each run then appends a comment to
     page (a MyST comment: the page's output is unchanged) and rebuilds.
     """
-    out, doctrees = work / "out", work / "doctrees"
-    if not (doctrees / "environment.pickle").exists():
-        _run(_sphinx("html", src, out, doctrees, jobs=jobs))
+    if not (build.Outputs(work).doctrees("html") / "environment.pickle").exists():
+        OURS.plan(Timer(), work, src, jobs).html()
     with page.open("a") as f:
         f.write(f"\n% edited by the benchmark, run {run}\n")
-    seconds, output = _run(_sphinx("html", src, out, doctrees, jobs=jobs))
-    match = _UPDATING.search(output)
+    timer = Timer()
+    OURS.plan(timer, work, src, jobs).html()
+    match = _UPDATING.search(timer.output)
     changed = int(match.group(2)) + int(match.group(1)) if match else 0
-    return Incremental(seconds, changed, _reread(output))
+    return Incremental(timer.seconds, changed, _reread(timer.output))

@@ -22,9 +22,9 @@ import subprocess
 from pathlib import Path
 
 from benchmarks import author, budgets, reader
-from benchmarks.serve import serve
 from tools import readthedocs
-from tools.build import BUILD, ROOT
+from tools.build import BUILD, ROOT, Outputs
+from tools.serve import serve
 
 OUT = BUILD / "bench"
 KiB = 1024
@@ -53,7 +53,7 @@ def measure_author(src: Path, sites: list[author.Site], runs: int, pdf: bool) ->
     ours["epub"] = _median(epub)
     if pdf:
         print("  cold PDF builds", flush=True)
-        latex = [author.cold("latex", src, work / "latex") for _ in range(runs)]
+        latex = [author.cold("pdf", src, work / "latex") for _ in range(runs)]
         ours["pdf"] = _median(latex)
         # `./run build` builds the three one after another
         runs_together = zip(html["ours"], epub, latex, strict=True)
@@ -76,21 +76,21 @@ def measure_reader(src: Path, sites: list[author.Site], runs: int) -> dict:
     kinds = reader.page_kinds(src)
     results: dict = {}
     for site in sites:
-        html = OUT / "work" / site.name / "out"
+        html = Outputs(OUT / "work" / site.name).html
         presets = ("mobile", "desktop") if site is author.OURS else ("mobile",)
         entry: dict = {
             "search_index": reader.search_index(html), "pages": reader.page_weights(html),
         }
-        with serve(html) as base:
+        with serve(html) as server:
             for preset in presets:
                 entry[preset] = {}
                 for kind, path in kinds.items():
                     print(f"  Lighthouse {preset}: {site.name} {kind}", flush=True)
                     entry[preset][kind] = reader.median_run(
-                        [reader.lighthouse(base + path, preset) for _ in range(runs)]
+                        [reader.lighthouse(server.page(path), preset) for _ in range(runs)]
                     )
             print(f"  search: {site.name}", flush=True)
-            entry["search_s"] = _median(reader.search_times(base, runs))
+            entry["search_s"] = _median(reader.search_times(server, runs))
         results[site.name] = entry
     return results
 
@@ -107,14 +107,15 @@ def measure_served(src: Path, runs: int) -> dict:
         print(f"  as served: skipped, {missing}", flush=True)
         return {"skipped": missing}
     kinds = reader.page_kinds(src)
-    served = readthedocs.served_copy(OUT / "work" / author.OURS.name / "out",
+    served = readthedocs.served_copy(Outputs(OUT / "work" / author.OURS.name).html,
                                       OUT / "work" / "served")
     results: dict = {"mobile": {}}
-    with serve(served, {readthedocs.ADDONS_API_URL: readthedocs.ADDONS_CONFIG}) as base:
+    answers = {readthedocs.ADDONS_API_URL: readthedocs.ADDONS_CONFIG}
+    with serve(served, answers=answers) as server:
         for kind in SERVED_KINDS:
             print(f"  Lighthouse mobile: as served {kind}", flush=True)
             results["mobile"][kind] = reader.median_run(
-                [reader.lighthouse(base + kinds[kind], "mobile") for _ in range(runs)])
+                [reader.lighthouse(server.page(kinds[kind]), "mobile") for _ in range(runs)])
     return results
 
 

@@ -1,7 +1,8 @@
 """The reader's side: what a page costs to load and how fast search answers.
 
 Lighthouse (npm, pinned in package-lock.json) audits each page kind in
-Debian's Chromium, served from localhost with gzip (benchmarks/serve.py);
+Debian's Chromium (tools/chromium.py), served from localhost with gzip
+(tools/serve.py);
 Playwright times a search in the same browser. Neither downloads a browser.
 """
 
@@ -16,11 +17,12 @@ import tempfile
 import time
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
+from tools import chromium
 from tools.build import ROOT
+from tools.serve import Server
 
-CHROMIUM = "/usr/bin/chromium"
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
 SEARCH_INDEX = "searchindex.js"  # excluded from page weight budgets
@@ -58,7 +60,7 @@ def lighthouse(url: str, preset: str) -> dict:
         ]
         if preset == "desktop":
             cmd.append("--preset=desktop")
-        subprocess.run(cmd, env={**os.environ, "CHROME_PATH": CHROMIUM}, check=True,
+        subprocess.run(cmd, env={**os.environ, "CHROME_PATH": chromium.CHROMIUM}, check=True,
                        capture_output=True, cwd=tmp)
         data = json.loads(report.read_text())
     audits = data["audits"]
@@ -156,22 +158,19 @@ def search_index(html_dir: Path) -> dict:
 # -- Search ---------------------------------------------------------------------------
 
 
-def search_times(base_url: str, runs: int) -> list[float]:
+def search_times(server: Server, runs: int) -> list[float]:
     """Seconds from pressing Enter on a typed query to the first result shown.
 
     Every run is a new browser profile that has loaded the search page once,
     as a reader who opens search and types. Each theme's search page has a
     visible query box; all use Sphinx's searchtools.js.
     """
-    from playwright.sync_api import sync_playwright
-
     times = []
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM)
+    with chromium.launch() as browser:
         for _ in range(runs):
             context = browser.new_context()
             page = context.new_page()
-            page.goto(urljoin(base_url, "search.html"), wait_until="load")
+            page.goto(server.page("search.html"), wait_until="load")
             box = page.locator('input[name="q"]:visible').first
             box.fill(QUERY)
             start = time.perf_counter()
@@ -179,5 +178,4 @@ def search_times(base_url: str, runs: int) -> list[float]:
             page.locator("ul.search li").first.wait_for(state="visible")
             times.append(time.perf_counter() - start)
             context.close()
-        browser.close()
     return times

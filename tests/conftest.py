@@ -12,11 +12,6 @@ import pickle
 import re
 import shutil
 import sys
-import threading
-from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,9 +19,9 @@ import pages
 import pytest
 import seed
 
-from tools.build import (
-    JOBNAME, RESUME, ROOT, publish_resume, run_latexmk, run_resume_latexmk, run_sphinx,
-)
+from tools import chromium
+from tools.build import ROOT, BuildFailed, Outputs, Plan, captured
+from tools.serve import serve
 
 pytest_plugins = ["sphinx.testing.fixtures"]
 
@@ -42,52 +37,19 @@ def rootdir() -> Path:
     return ROOT / "tests" / "roots"
 
 
-@dataclass(frozen=True)
-class Site:
-    root: Path
-
-    @property
-    def html(self) -> Path:
-        return self.root / "html"
-
-    @property
-    def epub(self) -> Path:
-        return next((self.root / "epub").glob("*.epub"))
-
-    @property
-    def latex(self) -> Path:
-        return self.root / "latex"
-
-    @property
-    def pdf(self) -> Path:
-        return self.root / "latex" / f"{JOBNAME}.pdf"
-
-    @property
-    def resume(self) -> Path:
-        """The standalone two-page résumé."""
-        return self.root / "latex" / RESUME
-
-
-def _check(result, what: str) -> None:
-    # pytest.fail, not pytest.exit: every test using the site errors with this
-    # message (the fixture is not retried), and the tests that do not need it
-    # still run.
-    if result.returncode:
-        pytest.fail(f"{what} failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}",
-                    pytrace=False)
-
-
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Site:
-    """Build HTML, ePub and PDF once, strictly, exactly as `./run build` does."""
-    root = tmp_path_factory.mktemp("site")
-    for builder in ("html", "epub", "latex"):
-        result = run_sphinx(builder, root / builder, root / "doctrees" / builder)
-        _check(result, f"sphinx -b {builder}")
-    _check(run_latexmk(root / "latex"), "latexmk")
-    _check(run_resume_latexmk(root / "latex"), "latexmk (résumé)")
-    publish_resume(root / "latex", root / "html")
-    return Site(root)
+def site(tmp_path_factory) -> Outputs:
+    """Build HTML, ePub, PDF and the résumé once, strictly, exactly as
+    `./run build` does (tools/build.py's plan, only the outputs elsewhere)."""
+    site = Outputs(tmp_path_factory.mktemp("site"))
+    try:
+        Plan(captured, site).everything()
+    except BuildFailed as error:
+        # pytest.fail, not pytest.exit: every test using the site errors with
+        # this message (the fixture is not retried), and the tests that do
+        # not need it still run.
+        pytest.fail(str(error), pytrace=False)
+    return site
 
 
 @pytest.fixture(scope="session")
@@ -152,65 +114,6 @@ def role_pages(site, resume) -> dict[seed.Position, Path]:
 
 # -- The built site in a real browser ----------------------------------------
 
-CHROMIUM = "/usr/bin/chromium"  # Debian's: Playwright downloads no browser
-CHROMIUM_ARGS = [
-    "--no-sandbox",  # tests may run as root (CI)
-    "--disable-gpu",
-    "--disable-background-networking",  # no requests but the page's own
-    "--disable-component-update",
-    "--no-first-run",
-]
-
-
-class _SiteHandler(SimpleHTTPRequestHandler):
-    """Serve the HTML under its published path prefix (as Read the Docs does,
-    /en/latest/), answering a missing page with 404.html and status 404."""
-
-    prefix = "/"
-
-    def translate_path(self, path: str) -> str:
-        path = urlsplit(path).path
-        if not path.startswith(self.prefix):
-            return str(Path(self.directory) / "missing")
-        return super().translate_path("/" + path[len(self.prefix):])
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):  # quiet: failures are reported by the tests
-        pass
-
-
-@dataclass(frozen=True)
-class Server:
-    url: str  # the site's root, e.g. http://127.0.0.1:PORT/en/latest/
-
-    def page(self, path: str) -> str:
-        return self.url + path
-
-
-@contextmanager
-def serve(directory: Path, prefix: str = "/"):
-    """Serve a directory on localhost under a path prefix; yields the Server."""
-    handler = type("Handler", (_SiteHandler,), {"prefix": prefix})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(directory)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield Server(f"http://127.0.0.1:{server.server_port}{prefix}")
-    finally:
-        server.shutdown()
-        server.server_close()
-
-
 @pytest.fixture(scope="session")
 def http_server(site):
     """The built HTML on localhost, at the path its canonical URLs use."""
@@ -224,12 +127,8 @@ def http_server(site):
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium, headless, driven by Playwright."""
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
+    with chromium.launch() as browser:
+        yield browser
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,10 @@ search still finds pages."""
 from __future__ import annotations
 
 import pytest
-from conftest import serve
 from pages import COMPUTED_STYLES
 
 from tools import readthedocs
+from tools.serve import serve
 
 pytestmark = pytest.mark.skipif(readthedocs.addons_missing() is not None,
                                 reason=readthedocs.addons_missing() or "")

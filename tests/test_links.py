@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import serve
+
+from tools.serve import serve
 
 LINKCHECKER = Path(sys.executable).parent / "linkchecker"
 CONFIG = """\

@@ -14,7 +14,7 @@ import subprocess
 import pytest
 from seed import PHONE, phone_number
 
-from tools.build import RESUME, run_resume_latexmk, run_sphinx
+from tools.build import RESUME_PDF, run_resume_latexmk, run_sphinx
 
 FAKE = "555-0100"  # 555-0100 to 555-0199 are reserved for fiction
 
@@ -61,7 +61,7 @@ def test_opt_in_puts_the_number_in_the_standalone_resume_only(clean_env, site_co
     assert result.returncode == 0, result.stderr
     assert FAKE not in (latex / "resume" / "pages.tex").read_text(encoding="utf-8")
     assert run_resume_latexmk(latex).returncode == 0
-    assert FAKE in pdf_text(latex / RESUME)
+    assert FAKE in pdf_text(latex / RESUME_PDF)
 
 
 def test_the_environment_variable_wins_over_the_file(clean_env, site_copy, tmp_path):

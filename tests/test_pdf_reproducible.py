@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from tools.build import RESUME, run_latexmk, run_resume_latexmk
+from tools.build import RESUME_PDF, run_latexmk, run_resume_latexmk
 
 # What latexmk leaves behind; the copy starts from Sphinx's output alone.
 PRODUCTS = ("*.pdf", "*.aux", "*.log", "*.fls", "*.fdb_latexmk", "*.xdv", "*.toc", "*.out",
@@ -19,4 +19,4 @@ def test_typesetting_again_elsewhere_gives_identical_pdfs(site, tmp_path):
     assert run_latexmk(again).returncode == 0
     assert run_resume_latexmk(again).returncode == 0
     assert (again / site.pdf.name).read_bytes() == site.pdf.read_bytes()
-    assert (again / RESUME).read_bytes() == site.resume.read_bytes()
+    assert (again / RESUME_PDF).read_bytes() == site.resume.read_bytes()

@@ -1,5 +1,15 @@
-"""How the site is built, in one place: nox sessions and the test suite both
-call these, so the tests check exactly what `./run build` produces.
+"""The build plan: how each output is made, in one place.
+
+``Plan`` has a method per output (html, epub, pdf, the standalone résumé) and
+``everything`` for all of them. `./run build` (noxfile.py runs
+``python -m tools.build``), the tests' ``site`` fixture, the reproducibility
+test and the benchmark call the same methods with the same arguments, so the
+tests check exactly what `./run build` produces. Only the runner differs:
+``shown`` prints each command and its output (nox), ``captured`` keeps the
+output for the failure message (tests); both raise BuildFailed.
+
+    python -m tools.build html|epub|pdf|resume|build... [-- SPHINX-BUILD ARGS]
+    python tools/build.py standalone-resume HTMLDIR   # Read the Docs' post_build
 
 Standard library only: the noxfile imports it before any venv exists.
 """
@@ -7,11 +17,14 @@ Standard library only: the noxfile imports it before any venv exists.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +34,11 @@ BUILD = ROOT / "_build"
 # builds name the PDF and the ePub the same.
 SLUG = "donald-stufft"
 JOBNAME = SLUG  # the PDF's file name
+# The standalone two-page résumé, relative to the LaTeX output: the portfolio
+# extension writes resume/resume.tex there, out of the way of Read the Docs'
+# latexmk. Published under its own name at the root of the HTML output,
+# where the site's "Download the two-page résumé" link points.
+RESUME_PDF = Path("resume") / "resume.pdf"
 
 
 def source_date_epoch() -> str:
@@ -47,36 +65,109 @@ def build_env() -> dict[str, str]:
     return {**os.environ, "SOURCE_DATE_EPOCH": source_date_epoch()}
 
 
-def sphinx_args(builder: str, outdir: Path, doctrees: Path, srcdir: Path = ROOT) -> list[str]:
-    """The sphinx-build arguments every format is built with."""
-    return [
-        "-b", builder,
+# -- Where the outputs go -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Outputs:
+    """Where one build writes each format: under _build/ for `./run build`,
+    under a temporary directory for the tests."""
+
+    root: Path
+
+    def outdir(self, builder: str) -> Path:
+        return self.root / builder
+
+    def doctrees(self, builder: str) -> Path:
+        """Sphinx's saved state, one per builder, so each rebuilds incrementally."""
+        return self.root / "doctrees" / builder
+
+    @property
+    def html(self) -> Path:
+        return self.outdir("html")
+
+    @property
+    def epub(self) -> Path:
+        return self.outdir("epub") / f"{SLUG}.epub"  # conf.py: epub_basename
+
+    @property
+    def latex(self) -> Path:
+        return self.outdir("latex")
+
+    @property
+    def pdf(self) -> Path:
+        return self.latex / f"{JOBNAME}.pdf"
+
+    @property
+    def resume(self) -> Path:
+        """The standalone two-page résumé PDF."""
+        return self.latex / RESUME_PDF
+
+OUTPUTS = Outputs(BUILD)  # what `./run build` writes
+
+
+# -- The commands -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Command:
+    args: tuple[str, ...]
+    cwd: Path | None = None
+    quiet: bool = False  # output shown only on failure (latexmk's pages of log)
+
+    def __str__(self) -> str:
+        return shlex.join(self.args)
+
+
+@dataclass(frozen=True)
+class Options:
+    """How sphinx-build runs. `./run build` and the tests use STRICT; the
+    benchmark varies the jobs and builds peer themes with settings, not strictly."""
+
+    strict: bool = True  # any warning fails the build
+    jobs: str = "auto"
+    settings: tuple[str, ...] = ()  # -D NAME=VALUE
+    extra: tuple[str, ...] = ()  # more sphinx-build arguments (`./run html -- -E`)
+
+
+STRICT = Options()
+
+
+def sphinx(builder: str, outdir: Path, doctrees: Path, src: Path = ROOT,
+           options: Options = STRICT) -> Command:
+    """sphinx-build, with the interpreter that runs the plan (the session's venv)."""
+    strict = [
         "-W",  # warnings are errors (since Sphinx 8.1 all are reported, not just the first)
         "--keep-going",  # said explicitly, as Read the Docs says it
         "-n",  # nitpicky: warn about every missing reference
+    ] if options.strict else []
+    return Command((
+        sys.executable, "-m", "sphinx",
+        *(arg for setting in options.settings for arg in ("-D", setting)),
+        "-b", builder,
+        *strict,
         "-T",  # full tracebacks
-        "-j", "auto",  # read pages in parallel
+        "-j", options.jobs,  # read pages in parallel
         "-d", str(doctrees),
-        str(srcdir),
+        str(src),
         str(outdir),
-    ]
+        *options.extra,
+    ))
 
 
 # Read the Docs' own call, run inside Sphinx's LaTeX output directory.
-LATEXMK = [
+LATEXMK = (
     "latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-",
     f"-jobname={JOBNAME}", "-interaction=nonstopmode",
-]
+)
 
-
-# The standalone two-page résumé, typeset in <latex>/resume/ (where the
-# portfolio extension writes it, out of the way of Read the Docs' latexmk); it
-# stops at the first error. LuaLaTeX, not XeLaTeX: the résumé is a tagged PDF,
-# and only LuaLaTeX's tagging gives the structure tree real spaces between
-# words and inline marked content that every reader (poppler too) resolves.
-RESUME = Path("resume") / "resume.pdf"  # relative to the LaTeX output
-RESUME_LATEXMK = [
-    "latexmk", "-r", "../latexmkrc", "-lualatex", "-dvi-", "-ps-", "-jobname=resume",
+# The standalone résumé stops at the first error. LuaLaTeX, not XeLaTeX: the
+# résumé is a tagged PDF, and only LuaLaTeX's tagging gives the structure tree
+# real spaces between words and inline marked content that every reader
+# (poppler too) resolves.
+RESUME_LATEXMK = (
+    "latexmk", "-r", "../latexmkrc", "-lualatex", "-dvi-", "-ps-",
+    f"-jobname={RESUME_PDF.stem}",
     # LuaLaTeX reads and rewrites luaotfload's font-name cache, which changes
     # bytes without changing anything typeset: it is no reason to run again.
     "-e", "$hash_calc_ignore_pattern{'luc'} = '^';",
@@ -84,58 +175,179 @@ RESUME_LATEXMK = [
     # writes SOURCE_DATE_EPOCH in the local time zone (18:21:40+14 for
     # 04:21:40Z): in UTC, the PDF's bytes do not depend on where it is built.
     "-e", "$ENV{'TZ'} = 'UTC';",
-    "-interaction=nonstopmode", "-halt-on-error", "resume.tex",
-]
+    "-interaction=nonstopmode", "-halt-on-error", RESUME_PDF.with_suffix(".tex").name,
+)
 
 
-def run_sphinx(builder: str, outdir: Path, doctrees: Path, srcdir: Path = ROOT,
-               *extra: str) -> subprocess.CompletedProcess:
-    """Run sphinx-build with this interpreter; the tests call this."""
-    return subprocess.run(
-        [sys.executable, "-m", "sphinx", *sphinx_args(builder, outdir, doctrees, srcdir), *extra],
-        env=build_env(), capture_output=True, text=True,
-    )
+def latexmk(latexdir: Path) -> Command:
+    """Typeset Sphinx's LaTeX output into the portfolio PDF."""
+    return Command(LATEXMK, latexdir, quiet=True)
 
 
-def run_latexmk(latexdir: Path) -> subprocess.CompletedProcess:
-    """Typeset Sphinx's LaTeX output into latexdir/donald-stufft.pdf."""
-    return subprocess.run(LATEXMK, cwd=latexdir, env=build_env(), capture_output=True, text=True)
+def resume_latexmk(latexdir: Path) -> Command:
+    """Typeset the standalone résumé, resume/resume.tex in the LaTeX output."""
+    return Command(RESUME_LATEXMK, latexdir / RESUME_PDF.parent, quiet=True)
 
 
-def run_resume_latexmk(latexdir: Path) -> subprocess.CompletedProcess:
-    """Typeset the standalone résumé into latexdir/resume/resume.pdf."""
-    return subprocess.run(RESUME_LATEXMK, cwd=latexdir / RESUME.parent, env=build_env(),
+# -- Running them -------------------------------------------------------------------
+
+
+class BuildFailed(Exception):
+    """A command of the plan failed; the message ends with its output."""
+
+
+Runner = Callable[[Command], None]
+
+
+def capture(command: Command) -> subprocess.CompletedProcess:
+    """Run a command with the build's environment, keeping its output."""
+    return subprocess.run(command.args, cwd=command.cwd, env=build_env(),
                           capture_output=True, text=True)
 
 
-def publish_resume(latexdir: Path, htmldir: Path) -> None:
+def _failed(command: Command, result: subprocess.CompletedProcess) -> BuildFailed:
+    output = f"{(result.stdout or '')[-4000:]}{(result.stderr or '')[-4000:]}"
+    return BuildFailed(f"{command} failed (exit code {result.returncode})\n{output}".rstrip())
+
+
+def captured(command: Command) -> None:
+    """The tests' runner: output kept, and shown only in the failure."""
+    result = capture(command)
+    if result.returncode:
+        raise _failed(command, result)
+
+
+def shown(command: Command) -> None:
+    """`./run`'s runner: each command and its output printed as it runs."""
+    print(f"$ {command}", flush=True)
+    if command.quiet:
+        return captured(command)
+    result = subprocess.run(command.args, cwd=command.cwd, env=build_env())
+    if result.returncode:
+        raise _failed(command, result)
+
+
+def run_sphinx(builder: str, outdir: Path, doctrees: Path, src: Path = ROOT,
+               *extra: str) -> subprocess.CompletedProcess:
+    """sphinx-build as every format is built, its output kept: for tests that
+    build other sources or expect a failure."""
+    return capture(sphinx(builder, outdir, doctrees, src, Options(extra=extra)))
+
+
+def run_latexmk(latexdir: Path) -> subprocess.CompletedProcess:
+    """latexmk on a LaTeX output, its output kept."""
+    return capture(latexmk(latexdir))
+
+
+def run_resume_latexmk(latexdir: Path) -> subprocess.CompletedProcess:
+    """The résumé's latexmk on a LaTeX output, its output kept."""
+    return capture(resume_latexmk(latexdir))
+
+
+# -- The plan -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Plan:
+    """One build: which runner, into which outputs, from which sources, how."""
+
+    run: Runner
+    out: Outputs = OUTPUTS
+    src: Path = ROOT
+    options: Options = STRICT
+
+    def _sphinx(self, builder: str) -> None:
+        out = self.out
+        self.run(sphinx(builder, out.outdir(builder), out.doctrees(builder), self.src,
+                        self.options))
+
+    def html(self) -> None:
+        """The web site."""
+        self._sphinx("html")
+
+    def epub(self) -> None:
+        """The ePub."""
+        self._sphinx("epub")
+
+    def latex(self) -> None:
+        """Sphinx's LaTeX: the PDF's sources and the résumé's."""
+        self._sphinx("latex")
+
+    def pdf(self) -> None:
+        """The portfolio PDF, typeset with latexmk as Read the Docs runs it."""
+        self.latex()
+        self.run(latexmk(self.out.latex))
+
+    def resume(self) -> None:
+        """The standalone two-page résumé, from the LaTeX that latex() wrote;
+        published at the root of the HTML output when there is one.
+
+        PORTFOLIO_PRIVATE=1 adds the phone number ($PORTFOLIO_PHONE or
+        .private/phone): that résumé is for sending to one recruiter, never
+        published.
+        """
+        self.run(resume_latexmk(self.out.latex))
+        if os.environ.get("PORTFOLIO_PRIVATE") == "1":
+            print(f"{self.out.resume} has the phone number: send it, never publish it",
+                  file=sys.stderr, flush=True)
+        elif self.out.html.is_dir():
+            publish(self.out, self.out.html)
+
+    def linkcheck(self) -> None:
+        """Every external link checked (needs the network; not part of the tests)."""
+        self._sphinx("linkcheck")
+
+    def everything(self) -> None:
+        """HTML, ePub, the PDF and the résumé: `./run build`."""
+        self.html()
+        self.epub()
+        self.pdf()
+        self.resume()
+
+
+def publish(out: Outputs, htmldir: Path) -> None:
     """Put the résumé where the site's "Download the two-page résumé" link
     points, at the root of the HTML output, as Read the Docs' post_build does."""
-    shutil.copyfile(latexdir / RESUME, htmldir / RESUME.name)
+    htmldir.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(out.resume, htmldir / RESUME_PDF.name)
 
 
-def build_resume(dest: Path) -> None:
-    """Build the standalone résumé from the sources alone and copy it to dest.
+def standalone_resume(htmldir: Path) -> None:
+    """Typeset the résumé from the sources alone and publish it in htmldir.
 
     Read the Docs runs this after its builds (.readthedocs.yaml): it keeps only
     the one PDF of its pdf format, so the résumé the site links to is typeset
-    again here and placed in the HTML output.
+    again here and placed in its HTML output.
     """
     with tempfile.TemporaryDirectory() as tmp:
-        latexdir = Path(tmp) / "latex"
-        _succeeded(run_sphinx("latex", latexdir, Path(tmp) / "doctrees"))
-        _succeeded(run_resume_latexmk(latexdir))
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(latexdir / RESUME, dest)
+        plan = Plan(captured, Outputs(Path(tmp)))
+        plan.latex()
+        plan.resume()
+        publish(plan.out, htmldir)
 
 
-def _succeeded(result: subprocess.CompletedProcess) -> None:
-    if result.returncode:
-        sys.exit(f"{' '.join(result.args)} failed:\n{result.stdout[-4000:]}{result.stderr[-4000:]}")
+# `python -m tools.build TARGET... [-- SPHINX-BUILD ARGS]`, into _build/.
+TARGETS = {"html": Plan.html, "epub": Plan.epub, "pdf": Plan.pdf, "resume": Plan.resume,
+           "build": Plan.everything, "linkcheck": Plan.linkcheck}
+USAGE = f"""usage: python -m tools.build {{{",".join(TARGETS)}}}... [-- SPHINX-BUILD ARGS]
+       python tools/build.py standalone-resume HTMLDIR"""
+
+
+def main(argv: list[str]) -> None:
+    targets, extra = (argv[:argv.index("--")], argv[argv.index("--") + 1:]) if "--" in argv \
+        else (argv, [])
+    try:
+        if targets[:1] == ["standalone-resume"] and len(targets) == 2 and not extra:
+            standalone_resume(Path(targets[1]))
+        elif targets and all(target in TARGETS for target in targets):
+            plan = Plan(shown, options=Options(extra=tuple(extra)))
+            for target in targets:
+                TARGETS[target](plan)
+        else:
+            sys.exit(USAGE)
+    except BuildFailed as error:
+        sys.exit(str(error))
 
 
 if __name__ == "__main__":
-    # python tools/build.py resume DEST
-    if sys.argv[1:2] != ["resume"] or len(sys.argv) != 3:
-        sys.exit("usage: python tools/build.py resume DEST.pdf")
-    build_resume(Path(sys.argv[2]))
+    main(sys.argv[1:])

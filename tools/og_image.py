@@ -21,11 +21,12 @@ import zlib
 from pathlib import Path
 from string import Template
 
+from tools import chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "tools" / "og-image.html"
 IMAGE = ROOT / "_static" / "og-image.png"
 WIDTH, HEIGHT = 1200, 630
-CHROMIUM = "/usr/bin/chromium"  # Debian's, as the tests use
 KEYWORD = b"portfolio-source"  # the PNG text chunk holding the digest
 
 sys.path.insert(0, str(ROOT / "_ext"))
@@ -84,7 +85,7 @@ def draw(root: Path = ROOT) -> Path:
         source, shot = Path(tmp) / "og-image.html", Path(tmp) / "og-image.png"
         source.write_text(text, encoding="utf-8")
         subprocess.run([
-            CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+            chromium.CHROMIUM, "--headless", *chromium.ARGS, "--hide-scrollbars",
             f"--window-size={WIDTH},{HEIGHT}", f"--screenshot={shot}", source.as_uri(),
         ], check=True, capture_output=True)
         png = shot.read_bytes()

@@ -48,7 +48,7 @@ from pathlib import Path
 
 import yaml
 
-from tools.build import ROOT, SLUG
+from tools.build import LATEXMK, ROOT, SLUG
 
 CONFIG = ".readthedocs.yaml"
 OUTPUT_DIR = "_readthedocs"  # $READTHEDOCS_OUTPUT, relative to the repository root
@@ -150,12 +150,6 @@ def sphinx_command(builder: str, outdir: Path, fail_on_warning: bool) -> list[st
         ".",
         str(outdir),
     ]
-
-
-LATEXMK = [
-    "latexmk", "-r", "latexmkrc", "-pdf", "-f", "-dvi-", "-ps-",
-    f"-jobname={SLUG}", "-interaction=nonstopmode",
-]
 
 
 def _run(command: list[str], env: dict[str, str], cwd: Path) -> None:

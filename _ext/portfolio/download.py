@@ -14,7 +14,9 @@ from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-FILENAME = "resume.pdf"  # at the root of the HTML output
+from tools.build import RESUME_PDF
+
+FILENAME = RESUME_PDF.name  # at the root of the HTML output (tools/build.py publishes it)
 TEXT = "Download the two-page résumé"
 
 
