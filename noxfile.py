@@ -14,7 +14,7 @@ from pathlib import Path
 import nox
 
 sys.path.insert(0, str(Path(__file__).parent))
-from tools.build import BUILD, ROOT, build_env  # noqa: E402
+from tools.build import OUTPUTS, ROOT, build_env  # noqa: E402
 
 LOCKS = ROOT / "requirements"
 
@@ -102,8 +102,8 @@ def preview(session: nox.Session) -> None:
     autobuild = str(Path(session.bin) / "sphinx-autobuild")
     args = [
         "-n", "--watch", "_ext", "--watch", "peps.bib",
-        "-d", str(BUILD / "doctrees" / "preview"),
-        str(ROOT), str(BUILD / "preview"),
+        "-d", str(OUTPUTS.doctrees("preview")),
+        str(ROOT), str(OUTPUTS.outdir("preview")),
         # `./run preview -- --port 8001` may hand nox's "--" on: not an argument.
         *(session.posargs[1:] if session.posargs[:1] == ["--"] else session.posargs),
     ]
