@@ -256,29 +256,34 @@ class Plan:
     src: Path = ROOT
     options: Options = STRICT
 
-    def _sphinx(self, builder: str) -> None:
+    # Each step returns what it made.
+
+    def _sphinx(self, builder: str) -> list[Path]:
         out = self.out
         self.run(sphinx(builder, out.outdir(builder), out.doctrees(builder), self.src,
                         self.options))
+        return [out.outdir(builder)]
 
-    def html(self) -> None:
+    def html(self) -> list[Path]:
         """The web site."""
-        self._sphinx("html")
+        return self._sphinx("html")
 
-    def epub(self) -> None:
+    def epub(self) -> list[Path]:
         """The ePub."""
         self._sphinx("epub")
+        return [self.out.epub]
 
-    def latex(self) -> None:
+    def latex(self) -> list[Path]:
         """Sphinx's LaTeX: the PDF's sources and the résumé's."""
-        self._sphinx("latex")
+        return self._sphinx("latex")
 
-    def pdf(self) -> None:
+    def pdf(self) -> list[Path]:
         """The portfolio PDF, typeset with latexmk as Read the Docs runs it."""
         self.latex()
         self.run(latexmk(self.out.latex))
+        return [self.out.pdf]
 
-    def resume(self) -> None:
+    def resume(self) -> list[Path]:
         """The standalone two-page résumé, from the LaTeX that latex() wrote;
         published at the root of the HTML output when there is one.
 
@@ -292,17 +297,15 @@ class Plan:
                   file=sys.stderr, flush=True)
         elif self.out.html.is_dir():
             publish(self.out, self.out.html)
+        return [self.out.resume]
 
-    def linkcheck(self) -> None:
+    def linkcheck(self) -> list[Path]:
         """Every external link checked (needs the network; not part of the tests)."""
-        self._sphinx("linkcheck")
+        return self._sphinx("linkcheck")
 
-    def everything(self) -> None:
+    def everything(self) -> list[Path]:
         """HTML, ePub, the PDF and the résumé: `./run build`."""
-        self.html()
-        self.epub()
-        self.pdf()
-        self.resume()
+        return self.html() + self.epub() + self.pdf() + self.resume()
 
 
 def publish(out: Outputs, htmldir: Path) -> None:
@@ -341,8 +344,8 @@ def main(argv: list[str]) -> None:
             standalone_resume(Path(targets[1]))
         elif targets and all(target in TARGETS for target in targets):
             plan = Plan(shown, options=Options(extra=tuple(extra)))
-            for target in targets:
-                TARGETS[target](plan)
+            made = [path for target in targets for path in TARGETS[target](plan)]
+            print("Built:", ", ".join(str(path.relative_to(ROOT)) for path in made), flush=True)
         else:
             sys.exit(USAGE)
     except BuildFailed as error:
