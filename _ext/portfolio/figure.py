@@ -20,6 +20,7 @@ from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
+from . import texescape
 from .model import Career, Role, career
 from .nodes import portfolio_view
 
@@ -242,13 +243,6 @@ def svg(figure: Figure, href=None, cite=None, standalone: bool = False) -> str:
 # -- TikZ ---------------------------------------------------------------------
 
 _ANCHORS = {"start": "base west", "middle": "base", "end": "base east"}
-_LATEX_SPECIALS = {c: "\\" + c for c in "&%$#_{}"}
-
-
-def _latex(text: str) -> str:
-    return "".join(_LATEX_SPECIALS.get(c, c) for c in text)
-
-
 def tikz(figure: Figure) -> str:
     """The same figure as a TikZ picture, scaled to the line width."""
     out = [
@@ -270,9 +264,10 @@ def tikz(figure: Figure) -> str:
     for label in figure.labels:
         size = FONT - 1 if label.muted else FONT
         colour = ",gray" if label.muted else ""
+        text = texescape.escape(label.text)
         out.append(
             f"\\node[anchor={_ANCHORS[label.anchor]},font=\\fontsize{{{size}}}{{{size + 2}}}"
-            f"\\selectfont{colour}] at ({label.x:.1f},{label.y:.1f}) {{{_latex(label.text)}}};"
+            f"\\selectfont{colour}] at ({label.x:.1f},{label.y:.1f}) {{{text}}};"
         )
     out += ["\\end{tikzpicture}}"]
     return "\n".join(out)

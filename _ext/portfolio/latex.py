@@ -32,6 +32,7 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from . import model
+from .texescape import escape
 
 logger = logging.getLogger(__name__)
 
@@ -40,18 +41,7 @@ PACKAGES = ("portfolio", "portfolioresume")  # texinputs/<name>.sty
 PHONE_FILE = Path(".private") / "phone"  # relative to the source directory
 PHONE_VARIABLE = "PORTFOLIO_PHONE"
 
-# LaTeX's special characters; everything else (é, –, “”) is Unicode that
-# XeLaTeX and LuaLaTeX set.
-_SPECIALS = str.maketrans({
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&",
-    "#": r"\#", "^": r"\^{}", "_": r"\_", "~": r"\textasciitilde{}", "%": r"\%",
-})
 _PEP = re.compile(r"PEP (\d+)")
-
-
-def escape(text: str) -> str:
-    """``text`` as LaTeX that typesets (and extracts) exactly as ``text``."""
-    return text.translate(_SPECIALS)
 
 
 @dataclass(frozen=True)
