@@ -11,20 +11,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
-from tools.build import ROOT
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-
-# Every rule axe-core knows, experimental and best-practice ones included.
-RUN_ALL_RULES = """async () => {
-    const rules = axe.getRules().map(rule => rule.ruleId);
-    const results = await axe.run(document, {runOnly: {type: "rule", values: rules}});
-    return {rules: rules.length, violations: results.violations.map(v => ({
-        rule: v.id,
-        help: v.help,
-        nodes: v.nodes.map(n => n.target.join(" ") + ": " + n.failureSummary),
-    }))};
-}"""
+from support.scripts import AXE, RUN_ALL_RULES
 
 
 @pytest.fixture(scope="module", params=["light", "dark"])

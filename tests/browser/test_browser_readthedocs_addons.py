@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 from conftest import serve
-from pages import COMPUTED_STYLES
 
+from support.scripts import COMPUTED_STYLES
 from tools import readthedocs
 
 pytestmark = pytest.mark.skipif(readthedocs.addons_missing() is not None,

@@ -8,8 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pages import COMPUTED_STYLES
 
+from support.scripts import COMPUTED_STYLES
 from tools.build import ROOT, run_sphinx
 
 VIEWPORTS = {"phone": {"width": 412, "height": 915}, "desktop": {"width": 1280, "height": 900}}

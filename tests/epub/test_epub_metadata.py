@@ -29,7 +29,8 @@ def package(epub):
 def test_identifier_is_real_and_the_same_in_package_and_ncx(epub, package):
     unique = package.get("unique-identifier")
     identifier = package.find(f"{OPF}metadata/{DC}identifier[@id='{unique}']").text
-    assert identifier and identifier != "unknown"
+    assert identifier
+    assert identifier != "unknown"
     assert "." in identifier  # the site's host name
     ncx = ElementTree.fromstring(epub.read("toc.ncx"))
     assert ncx.find(f"{NCX}head/{NCX}meta[@name='dtb:uid']").get("content") == identifier
@@ -41,7 +42,8 @@ def test_version_publisher_and_description_are_set(package):
     assert re.fullmatch(r"\d{4}\.\d\d\.\d\d", version)  # the last commit's date
     for field in ("publisher", "description", "contributor", "creator"):
         value = metadata.find(f"{DC}{field}").text
-        assert value and value != "unknown", field
+        assert value, field
+        assert value != "unknown", field
 
 
 def test_bibliography_uses_no_deprecated_role(epub):

@@ -1,9 +1,9 @@
 """Each position of the résumé is one page, with its title, employer, dates
 and every bullet, verbatim."""
 
-import pages
 import pytest
-import seed
+
+from support import pages, seed
 
 POSITIONS = seed.cases(lambda resume: resume.positions)
 

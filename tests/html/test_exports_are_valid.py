@@ -9,17 +9,15 @@ import zipfile
 from pathlib import Path
 
 import jsonschema
-import yaml
 from bs4 import BeautifulSoup
 
+from support.seed import normalise, phone_number
+from support.sources import PERSON, ROLES
 from tools.build import ROOT
-
-from seed import normalise, phone_number
 
 # JSON Resume's own schema, vendored (its source is in its "$comment").
 RESUME_SCHEMA = json.loads((Path(__file__).parent / "schemas" / "resume-schema-v1.0.0.json")
                            .read_text(encoding="utf-8"))
-PERSON = yaml.safe_load((ROOT / "index.md").read_text(encoding="utf-8").split("---\n")[1])
 
 
 def resume_json(site) -> dict:
@@ -38,8 +36,7 @@ def test_resume_json_holds_the_career(site):
     assert data["basics"]["name"] == PERSON["name"]
     assert data["basics"]["email"] == PERSON["email"]
     assert [p["url"] for p in data["basics"]["profiles"]] == [p["url"] for p in PERSON["profiles"]]
-    roles = [p for p in (ROOT / "experience").glob("*.md") if p.stem != "index"]
-    assert len(data["work"]) == len(roles)
+    assert len(data["work"]) == len(ROLES)
     assert all(job["highlights"] for job in data["work"])
     starts = [job["startDate"] for job in data["work"]]
     assert starts == sorted(starts, reverse=True)
@@ -62,7 +59,8 @@ def test_resume_json_projects_are_the_resumes_with_its_dates(site, resume):
     for project, (heading, bullets) in zip(projects, resume.open_source.items(), strict=True):
         assert [normalise(h) for h in project["highlights"]] == list(bullets)
         if heading not in resume.project_dates:
-            assert "startDate" not in project and "endDate" not in project
+            assert "startDate" not in project
+            assert "endDate" not in project
             continue
         start, end = resume.project_dates[heading].split(" - ")
         assert project["startDate"] == start

@@ -31,13 +31,15 @@ def base_url(site) -> str:
 
 
 def test_base_url_is_https_and_a_directory(base_url):
-    assert base_url.startswith("https://") and base_url.endswith("/")
+    assert base_url.startswith("https://")
+    assert base_url.endswith("/")
 
 
 def test_every_page_has_a_canonical_url(site, html_pages, base_url):
     for path in set(html_pages) - {"404.html"}:
         link = _soup(site, path).find("link", rel="canonical")
-        assert link and link["href"] == base_url + path, path
+        assert link, path
+        assert link["href"] == base_url + path, path
 
 
 def test_every_page_has_open_graph_and_twitter_card_metadata(site, html_pages, base_url):
@@ -61,7 +63,8 @@ def test_descriptions_are_the_pages_opening_text(site, html_pages):
     for path in set(html_pages) - NOT_CONTENT:
         description = _meta(_soup(site, path), name="description")
         assert len(description) <= 200, path
-        assert ".," not in description and "( " not in description, path
+        assert ".," not in description, path
+        assert "( " not in description, path
     rackspace = _soup(site, "experience/rackspace.html")
     bullets = [" ".join(li.get_text().split()) for li in rackspace.select("article li")[:2]]
     description = _meta(rackspace, name="description")
@@ -77,7 +80,8 @@ def test_descriptions_are_the_pages_opening_text(site, html_pages):
 def test_every_page_has_the_favicon(site, html_pages):
     for path in html_pages:
         icon = _soup(site, path).find("link", rel="icon")
-        assert icon and icon["href"].endswith("_static/favicon.svg"), path
+        assert icon, path
+        assert icon["href"].endswith("_static/favicon.svg"), path
     assert (site.html / "_static" / "favicon.svg").is_file()
 
 

@@ -63,7 +63,7 @@ def test_every_page_is_valid_html(page_messages):
 
 def test_every_allowed_message_still_occurs(page_messages):
     """An allow-list entry that no longer matches anything must go."""
-    assert ALLOWED <= {m["message"] for m in page_messages}
+    assert {m["message"] for m in page_messages} >= ALLOWED
 
 
 def _ours(pattern: str) -> list[str]:

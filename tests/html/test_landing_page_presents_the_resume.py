@@ -4,7 +4,7 @@ the key contributions."""
 
 from urllib.parse import unquote
 
-import pages
+from support import pages
 
 
 def test_name_headline_and_summary(site, resume):

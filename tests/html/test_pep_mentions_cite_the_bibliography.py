@@ -3,8 +3,9 @@ PEP's entry in the bibliography on the standards page."""
 
 import re
 
-import pages
 import pytest
+
+from support import pages
 
 PEP = re.compile(r"\bPEP (\d+)\b")
 
@@ -64,7 +65,7 @@ def test_resume_peps_are_cited(site, resume):
     assert in_resume <= cited
 
 
-@pytest.mark.parametrize("text, numbers", [
+@pytest.mark.parametrize(("text", "numbers"), [
     ("versioning (PEP 440) and PEP 453.", {440, 453}),
     ("PEP440 is not a mention; nor is PEPS 1", set()),
 ])

@@ -7,8 +7,9 @@ text, for excerpts, and which pages are roles and contributions, for ranking
 import json
 
 import pytest
-from seed import normalise
 from sphinx.search.en import SearchEnglish
+
+from support.seed import normalise
 
 
 @pytest.fixture(scope="module")
@@ -60,7 +61,7 @@ def test_employer(index, site, role_pages):
     assert _docname(site, rackspace[0]) in full_text(index, "Rackspace")
 
 
-@pytest.mark.parametrize("word, page", [
+@pytest.mark.parametrize(("word", "page"), [
     ("macaroon", "open-source/pypi/api-tokens"),
     ("CDN", "open-source/pypi/cdn-caching"),
 ])

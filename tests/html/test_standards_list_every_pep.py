@@ -5,9 +5,7 @@ import re
 import subprocess
 import sys
 
-import pages
-import seed
-
+from support import pages, seed
 from tools.build import ROOT
 
 PEP = re.compile(r"\bPEP (\d+)\b")

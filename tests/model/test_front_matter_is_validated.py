@@ -13,7 +13,6 @@ import shutil
 import pytest
 
 from portfolio.model import Project, Relation, YearMonth, career, duration
-
 from tools.build import run_sphinx
 
 

@@ -2,7 +2,8 @@
 with the dates the résumé gives it ("2013 – Current") and none it does not."""
 
 import pytest
-import seed
+
+from support import seed
 
 PROJECTS = seed.cases(lambda resume: list(resume.open_source))
 

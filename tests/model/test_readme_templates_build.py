@@ -11,7 +11,6 @@ import textwrap
 import pytest
 
 from portfolio.model import career
-
 from tools.build import ROOT
 
 
@@ -56,5 +55,9 @@ def test_the_templates_build_as_written(make_app, srcdir):
     model = career(app.env)
     new_role = model.role(_label(role))
     new_contribution = model.contribution(_label(contribution))
-    assert new_role and new_role.skills and new_role.highlights
-    assert new_contribution and new_contribution.skills and new_contribution.summary
+    assert new_role
+    assert new_role.skills
+    assert new_role.highlights
+    assert new_contribution
+    assert new_contribution.skills
+    assert new_contribution.summary

@@ -8,8 +8,9 @@ import zipfile
 import zlib
 
 import pytest
-import seed
-from seed import PHONE, number_pattern
+
+from support import seed
+from support.seed import PHONE, number_pattern
 
 
 def _texts(site):

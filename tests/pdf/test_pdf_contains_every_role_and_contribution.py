@@ -3,8 +3,9 @@ every contribution's title."""
 
 import subprocess
 
-import pages
 import pytest
+
+from support import pages
 
 
 @pytest.fixture(scope="module")

@@ -55,7 +55,8 @@ def test_resume_positions_link_to_their_chapter(site, career):
 def test_every_internal_link_lands_on_a_page(site):
     reader = PdfReader(site.pdf)
     uris, targets = links(reader, range(len(reader.pages)))
-    assert targets and uris
+    assert targets
+    assert uris
     assert all(0 <= page < len(reader.pages) for page in targets)
 
 

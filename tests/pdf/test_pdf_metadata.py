@@ -23,9 +23,11 @@ def info(reader):
 
 def test_title_author_subject_keywords(info, career):
     person = career.person
-    assert info.title and person.name in info.title
+    assert info.title
+    assert person.name in info.title
     assert info.author == person.name
-    assert person.name in info.subject and person.headline in info.subject
+    assert person.name in info.subject
+    assert person.headline in info.subject
     keywords = [k.strip() for k in info["/Keywords"].split(",")]
     assert keywords == [*person.skills, *person.languages]
 

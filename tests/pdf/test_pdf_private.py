@@ -12,8 +12,8 @@ from __future__ import annotations
 import subprocess
 
 import pytest
-from seed import PHONE, phone_number
 
+from support.seed import PHONE, phone_number
 from tools.build import RESUME, run_resume_latexmk, run_sphinx
 
 FAKE = "555-0100"  # 555-0100 to 555-0199 are reserved for fiction

@@ -12,9 +12,10 @@ import subprocess
 from dataclasses import dataclass, field
 
 import pytest
-import seed
 from pypdf import PdfReader
-from test_pdf_resume_text import display, flat, reading_order
+
+from support import seed
+from support.pdftext import display, flat, reading_order
 
 
 @dataclass
@@ -122,7 +123,8 @@ def test_a_heading_per_entry_with_its_dates(tree, career):
 def test_each_entry_heading_is_followed_by_its_list(tree):
     tags = [kid.tag for kid in tree.kids if isinstance(kid, Element)]
     entries = [i for i, tag in enumerate(tags) if tag == "H3"]
-    assert entries and all(tags[i + 1] == "L" for i in entries)
+    assert entries
+    assert all(tags[i + 1] == "L" for i in entries)
     assert tags.count("L") == len(entries)
 
 
@@ -148,7 +150,8 @@ def test_links_are_tagged_with_their_text(tree, career):
     positions = [h.find("Link")[0].text for h in tree.find("H3") if h.find("Link")]
     assert positions == [role.position for role in career.roles]
     peps = [link.text for body in tree.find("LBody") for link in body.find("Link")]
-    assert peps and all(text.startswith("PEP ") for text in peps)
+    assert peps
+    assert all(text.startswith("PEP ") for text in peps)
 
 
 def test_structure_order_is_reading_order(tree, career):

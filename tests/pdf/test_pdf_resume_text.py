@@ -11,49 +11,17 @@ that no word is split.
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 from pypdf import PdfReader
 
-
-def pdftotext(pdf, *options: str, first: int = 1, last: int = 2) -> str:
-    return subprocess.run(
-        ["pdftotext", *options, "-f", str(first), "-l", str(last), "-enc", "UTF-8", str(pdf), "-"],
-        capture_output=True, text=True, check=True,
-    ).stdout
-
+from support.pdftext import flat, pdftotext, reading_order
 
 EXTRACTORS = {
     "pdftotext": pdftotext,
     "pdftotext-raw": lambda pdf: pdftotext(pdf, "-raw"),
     "pypdf": lambda pdf: "\n".join(page.extract_text() for page in PdfReader(pdf).pages[:2]),
 }
-
-
-def flat(text: str) -> str:
-    """Lines joined: a bullet broken across lines reads as one string again."""
-    return " ".join(text.split())
-
-
-def display(url: str) -> str:
-    """How a profile reads on the page: https://www.github.com/x/ -> github.com/x."""
-    return re.sub(r"^[a-z]+://(www\.)?", "", url).rstrip("/")
-
-
-def reading_order(career) -> list[str]:
-    """Everything the résumé says, in the order a reader meets it."""
-    person = career.person
-    items = [person.name, person.headline, person.location, person.email]
-    items += [display(p.url) for p in person.profiles]
-    items += [person.summary, *person.skills, *person.languages]
-    for role in career.roles:
-        items += [role.employer, role.position, role.dates, *role.highlights]
-    for project in career.projects:
-        summaries = [c.summary for c in career.contributions if c.project == project.name]
-        if summaries:
-            items += [project.name, *filter(None, [project.dates]), *summaries]
-    return items
 
 
 @pytest.fixture(params=["portfolio", "standalone"])
@@ -79,7 +47,8 @@ def test_the_resume_starts_with_the_name(resume_text, career):
 
 def test_everything_is_there_verbatim_and_in_reading_order(resume_text, career):
     text = flat(resume_text)
-    assert career.roles and career.contributions  # the order proves something
+    assert career.roles
+    assert career.contributions
     position = 0
     for item in reading_order(career):
         found = text.find(flat(item), position)

@@ -59,7 +59,8 @@ def test_editing_a_roles_start_rewrites_only_what_shows_it(site_copy, tmp_path):
         "experience/index.html",  # the timeline and the figure
         "index.html",  # at a glance: experience since the earliest start
     }
-    assert new_label in timeline(out) and old_label not in timeline(out)
+    assert new_label in timeline(out)
+    assert old_label not in timeline(out)
 
     # Nothing left to do, and nothing stale: a full build agrees page for page.
     assert "no targets are out of date." in build(site_copy, out, doctrees)

@@ -7,7 +7,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup, Tag
-from seed import normalise
+
+from .seed import normalise
 
 
 @cache
@@ -51,17 +52,3 @@ def links(page: Path) -> set[Path]:
 def pages(directory: Path, pattern: str = "**/*.html") -> list[Path]:
     return sorted(path.resolve() for path in directory.glob(pattern))
 
-
-# -- In a browser ------------------------------------------------------------
-
-# Every element's computed style, and its ::before's and ::after's, less
-# custom properties (pruned copies leave out those nothing reads). Scripts
-# are left out: the pages differ in which they load, by design.
-COMPUTED_STYLES = """() => Array.from(document.querySelectorAll("body *:not(script)"), (el) =>
-  [el.tagName, el.className.baseVal ?? el.className].concat(
-    [null, "::before", "::after"].map((pseudo) => {
-      const style = getComputedStyle(el, pseudo);
-      if (pseudo && style.content === "none") return "";  // no box to paint
-      return Array.from(style).filter((p) => !p.startsWith("--"))
-        .map((p) => `${p}:${style.getPropertyValue(p)}`).join(";");
-    })))"""

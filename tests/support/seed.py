@@ -1,5 +1,6 @@
 """The résumé, ../shared/seed/resume.txt, parsed at test time, and where
-the site puts each part of it.
+the site puts each part of it: a contribution's page is the one whose first
+paragraph gives its bullet, so a new contribution needs no edit here.
 
 The tests compare the site with the résumé itself, so no claim is copied
 into them; and the phone number, read here, is never written anywhere.
@@ -14,10 +15,11 @@ from functools import cache
 
 import pytest
 
+from support import sources
 from tools.build import ROOT
 
 SHARED = ROOT.parent / "shared"  # the résumé and PEP data the site is made from
-RESUME = SHARED / "seed" / "resume.txt"
+RESUME_TEXT = SHARED / "seed" / "resume.txt"
 PEPS = SHARED / "data" / "peps.json"
 MISSING = f"{SHARED} is absent: the résumé and PEP data live beside the repository"
 
@@ -47,32 +49,13 @@ class Position:
 @dataclass(frozen=True)
 class Contribution:
     project: str  # the résumé's heading: "PyPI" or "Python Packaging"
-    page: str  # the page the site gives it, relative to the HTML root
     bullet: str
+    # The page whose first paragraph gives the bullet, relative to the HTML
+    # root ("open-source/pypi/pep-691.html"); None if no page does.
+    page: str | None
 
     def __str__(self) -> str:
-        return self.page
-
-
-# The résumé's open-source bullets, in the résumé's order, and their pages.
-CONTRIBUTION_PAGES = {
-    "PyPI": [
-        "open-source/pypi/warehouse.html",
-        "open-source/pypi/cdn-caching.html",
-        "open-source/pypi/pep-691.html",
-        "open-source/pypi/pep-592.html",
-        "open-source/pypi/pep-470.html",
-        "open-source/pypi/legacy-json-api.html",
-        "open-source/pypi/api-tokens.html",
-        "open-source/pypi/breached-passwords.html",
-    ],
-    "Python Packaging": [
-        "open-source/packaging/pep-440.html",
-        "open-source/packaging/pep-453.html",
-        "open-source/packaging/pep-518.html",
-        "open-source/packaging/pep-668.html",
-    ],
-}
+        return self.page or self.bullet
 
 
 @dataclass(frozen=True)
@@ -112,13 +95,10 @@ class Resume:
 
     @property
     def contributions(self) -> list[Contribution]:
-        found = []
-        for project, bullets in self.open_source.items():
-            pages = CONTRIBUTION_PAGES[project]
-            assert len(pages) == len(bullets), f"the résumé's {project} bullets changed"
-            found += [Contribution(project, page, bullet)
-                      for page, bullet in zip(pages, bullets, strict=True)]
-        return found
+        """The open-source bullets, in the résumé's order, each with its page."""
+        pages = {normalise(page.summary): page.html for page in sources.CONTRIBUTIONS}
+        return [Contribution(project, bullet, pages.get(bullet))
+                for project, bullets in self.open_source.items() for bullet in bullets]
 
 
 def _bullet(line: str) -> str:
@@ -182,7 +162,7 @@ def parse(text: str) -> Resume:
 @cache
 def load() -> Resume | None:
     """The parsed résumé, or None when ../shared is absent."""
-    return parse(RESUME.read_text(encoding="utf-8")) if RESUME.is_file() else None
+    return parse(RESUME_TEXT.read_text(encoding="utf-8")) if RESUME_TEXT.is_file() else None
 
 
 # A phone number as people write it: NNN-NNN-NNNN, (NNN) NNN-NNNN, NNN.NNN.NNNN,

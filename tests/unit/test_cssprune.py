@@ -7,7 +7,7 @@ import sys
 from tools.build import ROOT
 
 sys.path.insert(0, str(ROOT / "_ext"))
-from portfolio.cssprune import parse, prune, read_properties  # noqa: E402
+from portfolio.cssprune import parse, prune, read_properties
 
 
 def pruned(css: str, *classes: str) -> str:
@@ -51,8 +51,8 @@ def test_media_blocks_are_pruned_inside_and_dropped_when_empty():
 
 
 def test_nested_groups_and_other_blocks():
-    css = "@media not print{@media (prefers-color-scheme:dark){.a{x:1}.b{x:2}}}" \
-          "@keyframes k{0%{opacity:0}100%{opacity:1}}@font-face{font-family:f}"
+    css = ("@media not print{@media (prefers-color-scheme:dark){.a{x:1}.b{x:2}}}"
+           "@keyframes k{0%{opacity:0}100%{opacity:1}}@font-face{font-family:f}")
     assert pruned(css, "a") == (
         "@media not print{@media (prefers-color-scheme:dark){.a{x:1}}}"
         "@keyframes k{0%{opacity:0}100%{opacity:1}}@font-face{font-family:f}"

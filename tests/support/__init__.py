@@ -1,0 +1,5 @@
+"""What the tests share: the résumé they check the site against (seed), the
+sources as the tests read them (sources), reading built pages (pages) and the
+scripts run in a browser tab (scripts). Fixtures stay in tests/conftest.py;
+helpers live here so that no test imports conftest or another test.
+"""
