@@ -49,7 +49,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     pyproject.toml lists the markers and what each means."""
     tests = Path(__file__).parent
     for item in items:
-        item.add_marker(item.path.relative_to(tests).parts[0])
+        folder, *inside = item.path.relative_to(tests).parts
+        if not inside:
+            raise pytest.UsageError(f"{item.path}: move it into the folder of tests/ for what "
+                                    "it proves (pyproject.toml's markers list them)")
+        item.add_marker(folder)
         if "browser" in item.fixturenames:
             item.add_marker("browser")
         if "site_copy" in item.fixturenames:
