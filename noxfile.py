@@ -14,7 +14,7 @@ from pathlib import Path
 import nox
 
 sys.path.insert(0, str(Path(__file__).parent))
-from tools.build import OUTPUTS, ROOT, build_env  # noqa: E402
+from tools.build import OUTPUTS, ROOT, build_env
 
 LOCKS = ROOT / "requirements"
 
