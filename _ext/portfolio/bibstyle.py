@@ -22,13 +22,15 @@ from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import field, href, join, sentence
 
+from .model import pep_label
+
 
 class PepLabelStyle(BaseLabelStyle):
     """Label each entry by its PEP number, so citations read [PEP 440]."""
 
     def format_labels(self, sorted_entries):
         for entry in sorted_entries:
-            yield f"PEP {entry.fields['number']}"
+            yield pep_label(entry.fields["number"])
 
 
 class PepSortingStyle(BaseSortingStyle):

@@ -77,7 +77,7 @@ def _with_pep_links(text: str, peps: dict[str, model.Pep]) -> str:
     out, last = [], 0
     for match in _PEP.finditer(text):
         out.append(escape(text[last:match.start()]))
-        label = rf"\mbox{{PEP {match.group(1)}}}"
+        label = rf"\mbox{{{model.pep_label(match.group(1))}}}"
         url = urls.get(int(match.group(1)))
         out.append(rf"\href{{{url}}}{{{label}}}" if url else label)
         last = match.end()
