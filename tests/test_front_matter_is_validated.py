@@ -202,6 +202,18 @@ BAD_INPUTS = {
         "project 'Cooking' is not declared: list it in 'projects' in the front matter of "
         "index.md",
     ),
+    "contribution under another project's heading": (
+        "open-source/index.md", "{project} Python packaging", "{project} Example Tools",
+        ("open-source/packaging/versioning.md", 2),
+        "field 'project': 'Python packaging', but the toctree at open-source/index.md:7 lists "
+        "this page under the project 'Example Tools'; move the page's entry under its "
+        "project's heading there, or correct this field",
+    ),
+    "roles out of date order": (
+        "experience/index.md", "later\nearlier", "earlier\nlater", 4,
+        "the toctree lists 'earlier' (Dec 2013 – May 2015) before 'later' (Jan 2020 – "
+        "present), which is more recent; list the roles most recent first, as the résumé does",
+    ),
     "not a list": (
         "open-source/packaging/versioning.md", "peps: [pep440]",
         "peps: pep440", 4, "field 'peps': 'pep440' is not a list",
@@ -230,6 +242,32 @@ def test_a_bad_input_is_reported_at_its_field(case, make_app, rootdir, tmp_path)
         page, line = src / line[0], line[1]
     assert f"{page}:{line}: WARNING: {message}" in warnings, warnings
     assert "[portfolio." in warnings
+
+
+def test_a_folder_holds_one_projects_pages(make_app, rootdir, tmp_path):
+    """A page in another project's folder is reported at its 'project' field,
+    though its toctree heading agrees with the field."""
+    src = tmp_path / "career"
+    shutil.copytree(rootdir / "test-career", src)
+    page = src / "open-source" / "packaging" / "tooling.md"
+    page.write_text((src / "open-source" / "packaging" / "versioning.md").read_text()
+                    .replace("project: Python packaging", "project: Example Tools")
+                    .replace("roles: [earlier]", "roles: []")
+                    .replace("highlight: true", "highlight: false")
+                    .replace("(versioning)=\n# Versioning", "(tooling)=\n# Tooling"))
+    index = src / "open-source" / "index.md"
+    index.write_text(index.read_text() + "\n```{project} Example Tools\n```\n\n"
+                     "```{toctree}\npackaging/tooling\n```\n")
+
+    app = make_app("html", srcdir=src)
+    app.build()
+
+    warnings = app.warning.getvalue()
+    assert (f"{page}:2: WARNING: field 'project': 'Example Tools', but open-source/packaging/ "
+            "holds the pages of 'Python packaging' (open-source/packaging/versioning.md); a "
+            "folder holds one project's pages: move this page to its project's folder, or "
+            "correct this field") in warnings, warnings
+    assert warnings.count("WARNING") == 1, warnings
 
 
 def test_malformed_yaml_is_reported_by_myst_with_file_and_line(make_app, rootdir, tmp_path):
