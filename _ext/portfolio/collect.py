@@ -1,9 +1,10 @@
 """What the model needs from each page's doctree, collected as it is read.
 
-Front matter reaches ``env.metadata`` by itself; the rest (the page's label,
-title, first bullet list, first paragraph, the references it makes and
-the generated views it holds) is taken here, at ``doctree-read``, and
-kept in ``env.portfolio_pages``. An env collector purges and merges it, so
+The model reads front matter from the sources; the rest (the page's label,
+title, first bullet list, first paragraph, the references it makes, the
+generated views it holds, its own index entries and its toctrees, each under
+its ``{project}`` heading) is taken here, at ``doctree-read``, and kept in
+``env.portfolio_pages``. An env collector purges and merges it, so
 it survives incremental and parallel (``-j``) builds.
 """
 

@@ -22,7 +22,6 @@ committed file, and Read the Docs builds refuse the option outright.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,7 +45,6 @@ _SPECIALS = str.maketrans({
     "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&",
     "#": r"\#", "^": r"\^{}", "_": r"\_", "~": r"\textasciitilde{}", "%": r"\%",
 })
-_PEP = re.compile(r"PEP (\d+)")
 
 
 def escape(text: str) -> str:
@@ -75,7 +73,7 @@ def _with_pep_links(text: str, peps: dict[str, model.Pep]) -> str:
     """
     urls = {pep.number: pep.url for pep in peps.values()}
     out, last = [], 0
-    for match in _PEP.finditer(text):
+    for match in model.PEP_MENTION.finditer(text):
         out.append(escape(text[last:match.start()]))
         label = rf"\mbox{{{model.pep_label(match.group(1))}}}"
         url = urls.get(int(match.group(1)))

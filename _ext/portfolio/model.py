@@ -87,6 +87,10 @@ def pep_label(number: int | str) -> str:
     return f"PEP {number}"
 
 
+# A PEP named in text as pep_label() names it; group 1 is its number.
+PEP_MENTION = re.compile(r"PEP (\d+)")
+
+
 def duration(months: int) -> str:
     """``16`` -> "1 year 4 months", as résumés count a span."""
     years, months = divmod(months, 12)

@@ -21,7 +21,6 @@ from __future__ import annotations
 import hashlib
 import pickle
 import posixpath
-import re
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -362,15 +361,12 @@ def experience_summary(career: Career, docname: str) -> list[nodes.Node]:
     return [nodes.paragraph(text, text)]
 
 
-_PEP_MENTION = re.compile(r"PEP (\d+)")
-
-
 def _cited(career: Career, docname: str, text: str) -> list[nodes.Node]:
     """``text`` with each "PEP 691" a citation of its entry in the bibliography."""
     keys = {pep.number: key for key, pep in career.peps.items()}
     out: list[nodes.Node] = []
     position = 0
-    for match in _PEP_MENTION.finditer(text):
+    for match in model.PEP_MENTION.finditer(text):
         key = keys.get(int(match.group(1)))
         if key:
             out += [_text(text[position:match.start()]), _pep_link(docname, key)]
