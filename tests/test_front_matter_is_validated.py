@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from portfolio.model import Project, Relation, YearMonth, career, duration
+from portfolio.model import Project, Relation, YearMonth, career, duration, read_person
 
 from tools.build import run_sphinx
 
@@ -69,6 +69,17 @@ def test_a_good_site_builds_the_model_without_warnings(app, warning):
         "experience/later", "open-source/packaging/versioning",
     ]
     assert model.months_of_experience == YearMonth(2013, 12).months_to(YearMonth(2026, 1))
+
+
+def test_conf_py_reads_the_person_through_the_schema(rootdir, tmp_path):
+    """conf.py's reader (project, author, Open Graph, ePub) is the model's:
+    a field the schema rejects is empty there, not its raw value."""
+    index = rootdir / "test-career" / "index.md"
+    person = read_person(index)
+    assert (person.name, person.headline) == ("Ada Example", "Software Engineer")
+    bad = tmp_path / "index.md"
+    bad.write_text(index.read_text().replace("name: Ada Example", "name: [Ada, Example]"))
+    assert (read_person(bad).name, read_person(bad).headline) == ("", "Software Engineer")
 
 
 @pytest.mark.sphinx("html", testroot="career", srcdir="career-parallel", freshenv=True, parallel=2)

@@ -516,7 +516,8 @@ class ProjectDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]
-        # The model checks that the project is declared, at this line.
+        # The model checks, at this line, that index.md declares the project
+        # and that the pages the toctree below lists name it (collect.py).
         rubric = nodes.rubric(name, name, **{"heading-level": 2})
         self.set_source_info(rubric)
         dates = portfolio_view(view="project-dates", docname=self.env.docname, arguments=(name,))
