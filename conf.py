@@ -36,6 +36,8 @@ os.environ["SOURCE_DATE_EPOCH"] = str(SOURCE_DATE_EPOCH)
 # have the same absolute URLs (canonical links, sitemap, Open Graph, the 404
 # page's paths) as the published site.
 SITE_URL = os.getenv("READTHEDOCS_CANONICAL_URL", f"https://{SLUG}.readthedocs.io/en/latest/")
+# Read the Docs publishes what it builds; it sets READTHEDOCS=True.
+READTHEDOCS = bool(os.getenv("READTHEDOCS"))
 # The résumé with the phone number, for sending to one recruiter: only on
 # explicit request (PORTFOLIO_PRIVATE=1), never on Read the Docs.
 PRIVATE_RESUME = os.getenv("PORTFOLIO_PRIVATE") == "1"
@@ -112,11 +114,16 @@ bibtex_default_style = "pep"
 bibtex_reference_style = "pep"
 
 # -- Options for the portfolio extension -----------------------------------
-# _ext/portfolio: a role that has not ended lasts until this moment.
+# _ext/portfolio declares these in its __init__.py. The flags above reach the
+# extension from here: it reads no environment variable itself, but for the
+# private résumé's phone number, which is no setting (_ext/portfolio/latex.py).
+# A role that has not ended lasts until this moment.
 portfolio_source_date_epoch = SOURCE_DATE_EPOCH
 # The standalone résumé adds the phone number, read from $PORTFOLIO_PHONE or
-# the untracked .private/phone (never from a committed file).
+# the untracked .private/phone (never from a committed file) ...
 portfolio_private = PRIVATE_RESUME
+# ... and a Read the Docs build refuses to.
+portfolio_readthedocs = READTHEDOCS
 
 # -- Options for HTML output ------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-html-output

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import pickle
 import re
-import shutil
 import sys
 import threading
 from contextlib import contextmanager
@@ -20,12 +19,18 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pages
 import pytest
-import seed
 
+from support import pages, seed
+from support.sources import copy_sources
 from tools.build import (
-    JOBNAME, RESUME, ROOT, publish_resume, run_latexmk, run_resume_latexmk, run_sphinx,
+    JOBNAME,
+    RESUME,
+    ROOT,
+    publish_resume,
+    run_latexmk,
+    run_resume_latexmk,
+    run_sphinx,
 )
 
 pytest_plugins = ["sphinx.testing.fixtures"]
@@ -34,6 +39,25 @@ SHARED = seed.SHARED
 
 # Fixture sites (tests/roots/test-<name>/) load the portfolio extension from here.
 sys.path.insert(0, str(ROOT / "_ext"))
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark each test with its folder (tests/pdf/ -> pdf), and with `browser`
+    or `rebuild` wherever it opens a browser or rebuilds a copy of the
+    sources, so that `-m "not browser and not rebuild"` leaves all of those out.
+    pyproject.toml lists the markers and what each means."""
+    tests = Path(__file__).parent
+    for item in items:
+        folder, *inside = item.path.relative_to(tests).parts
+        if not inside:
+            raise pytest.UsageError(f"{item.path}: move it into the folder of tests/ for what "
+                                    "it proves (pyproject.toml's markers list them)")
+        item.add_marker(folder)
+        if "browser" in item.fixturenames:
+            item.add_marker("browser")
+        if "site_copy" in item.fixturenames:
+            item.add_marker("rebuild")
 
 
 @pytest.fixture(scope="session")
@@ -101,16 +125,6 @@ def site_env(site):
 def career(site_env):
     """The career model the site was built from."""
     return site_env.portfolio_career
-
-
-def copy_sources(dest: Path) -> Path:
-    """Copy the site's sources (not its builds or environments) to dest."""
-    shutil.copytree(
-        ROOT, dest,
-        ignore=shutil.ignore_patterns("_build", "_readthedocs", ".nox", ".venv", ".git",
-                                      "node_modules", "__pycache__"),
-    )
-    return dest
 
 
 @pytest.fixture

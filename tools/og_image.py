@@ -4,7 +4,7 @@ Link previews (Open Graph, Twitter cards) show it: the name and the headline
 on the site's colour, 1200 x 630. It is drawn by Chromium from
 tools/og-image.html, so the build itself needs no browser; the PNG records a
 digest of the page it was drawn from, and a test fails when the front matter
-or the template has changed since (tests/test_og_image_is_current.py).
+or the template has changed since (tests/rebuild/test_og_image_is_current.py).
 
     ./run og-image    # python -m tools.og_image, in the docs environment
 """

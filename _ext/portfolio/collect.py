@@ -18,8 +18,8 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors import EnvironmentCollector
 
-from .nodes import portfolio_view
 from .model import pep_label
+from .nodes import portfolio_view
 
 
 @dataclass

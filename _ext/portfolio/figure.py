@@ -11,6 +11,7 @@ carries its own background and follows ``prefers-color-scheme``.
 
 from __future__ import annotations
 
+import pickle
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,10 +19,11 @@ from xml.sax.saxutils import escape, quoteattr
 
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
+from sphinx.builders import Builder
 
-from .model import Career, Role, career
-from .nodes import portfolio_view
+from . import texescape
+from .model import Career, Role
+from .views import View, add_view
 
 WIDTH = 600  # user units; the SVG scales to the column, TikZ to \linewidth
 ROW = 20  # height of one employer's row
@@ -242,11 +244,6 @@ def svg(figure: Figure, href=None, cite=None, standalone: bool = False) -> str:
 # -- TikZ ---------------------------------------------------------------------
 
 _ANCHORS = {"start": "base west", "middle": "base", "end": "base east"}
-_LATEX_SPECIALS = {c: "\\" + c for c in "&%$#_{}"}
-
-
-def _latex(text: str) -> str:
-    return "".join(_LATEX_SPECIALS.get(c, c) for c in text)
 
 
 def tikz(figure: Figure) -> str:
@@ -270,9 +267,10 @@ def tikz(figure: Figure) -> str:
     for label in figure.labels:
         size = FONT - 1 if label.muted else FONT
         colour = ",gray" if label.muted else ""
+        text = texescape.escape(label.text)
         out.append(
             f"\\node[anchor={_ANCHORS[label.anchor]},font=\\fontsize{{{size}}}{{{size + 2}}}"
-            f"\\selectfont{colour}] at ({label.x:.1f},{label.y:.1f}) {{{_latex(label.text)}}};"
+            f"\\selectfont{colour}] at ({label.x:.1f},{label.y:.1f}) {{{text}}};"
         )
     out += ["\\end{tikzpicture}}"]
     return "\n".join(out)
@@ -281,26 +279,17 @@ def tikz(figure: Figure) -> str:
 # -- In the site: ``{career-figure}`` -----------------------------------------
 
 
-class CareerFigureDirective(SphinxDirective):
-    """Where the figure goes; it is drawn once the model is known."""
-
-    def run(self) -> list[nodes.Node]:
-        node = portfolio_view(view="career-figure", docname=self.env.docname)
-        self.set_source_info(node)
-        return [node]
-
-
 def _image_uri(docname: str) -> str:
     """The ePub's copy of the figure, relative to the page that shows it."""
     return posixpath.relpath(IMAGE, posixpath.dirname(docname) or ".")
 
 
-def _inline_svg(app: Sphinx, drawing: Figure, docname: str) -> str:
+def _inline_svg(builder: Builder, drawing: Figure, docname: str) -> str:
     """The SVG for a web page: bars link to roles, dots to the bibliography."""
-    citations = app.env.get_domain("cite").citations
+    citations = builder.env.get_domain("cite").citations
 
     def href(target: str, anchor: str = "") -> str:
-        return app.builder.get_relative_uri(docname, target) + anchor
+        return builder.get_relative_uri(docname, target) + anchor
 
     def cite(key: str) -> str | None:
         return next((href(c.bibliography_key.docname, "#" + c.citation_id)
@@ -309,36 +298,34 @@ def _inline_svg(app: Sphinx, drawing: Figure, docname: str) -> str:
     return svg(drawing, href, cite)
 
 
-def _fill(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Draw the figure for this builder: inline SVG, an SVG file, or TikZ."""
-    placeholders = [n for n in doctree.findall(portfolio_view) if n["view"] == "career-figure"]
-    if not placeholders:
-        return
-    c = career(app.env)
+def render(c: Career, docname: str, *, builder: Builder) -> list[nodes.Node]:
+    """The figure for this builder: inline SVG, an SVG file, or TikZ."""
     drawing = layout(c)
-    builder = app.builder
-    for node in placeholders:
-        if builder.format == "latex":
-            content = nodes.raw("", tikz(drawing), format="latex")
-        elif builder.name.startswith("epub"):
-            # Inline SVG would need the OPF "svg" property, which Sphinx does not
-            # write; a file in the output is listed in the manifest like any image.
-            path = Path(builder.outdir, IMAGE)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(svg(drawing, standalone=True), encoding="utf-8")
-            uri = _image_uri(node["docname"])
-            # "?": not a source image for Sphinx to copy; the file is already there.
-            content = nodes.image(uri=uri, candidates={"?": uri}, alt=drawing.description)
-        elif builder.format == "html":
-            content = nodes.raw("", _inline_svg(app, drawing, node["docname"]), format="html")
-        else:
-            content = nodes.paragraph(drawing.description, drawing.description)
-        text = caption(drawing)
-        node.replace_self(nodes.figure("", content, nodes.caption(text, text),
-                                       ids=["career-figure"], classes=["portfolio-career"]))
+    if builder.format == "latex":
+        content = nodes.raw("", tikz(drawing), format="latex")
+    elif builder.name.startswith("epub"):
+        # Inline SVG would need the OPF "svg" property, which Sphinx does not
+        # write; a file in the output is listed in the manifest like any image.
+        path = Path(builder.outdir, IMAGE)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(svg(drawing, standalone=True), encoding="utf-8")
+        uri = _image_uri(docname)
+        # "?": not a source image for Sphinx to copy; the file is already there.
+        content = nodes.image(uri=uri, candidates={"?": uri}, alt=drawing.description)
+    elif builder.format == "html":
+        content = nodes.raw("", _inline_svg(builder, drawing, docname), format="html")
+    else:
+        content = nodes.paragraph(drawing.description, drawing.description)
+    text = caption(drawing)
+    return [nodes.figure("", content, nodes.caption(text, text),
+                         ids=["career-figure"], classes=["portfolio-career"])]
+
+
+def digest(c: Career, docname: str) -> bytes:
+    """The geometry decides every rendering of the figure."""
+    return pickle.dumps(layout(c))
 
 
 def setup(app: Sphinx) -> None:
-    app.add_directive("career-figure", CareerFigureDirective)
+    add_view(app, "career-figure", View(render, digest))
     app.add_latex_package("tikz")
-    app.connect("doctree-resolved", _fill)

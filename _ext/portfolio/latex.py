@@ -16,7 +16,9 @@ job name.
 The private variant adds the phone number to the standalone résumé only, and
 only when ``portfolio_private`` is set: the number comes from the environment
 (``PORTFOLIO_PHONE``) or the untracked ``.private/phone``, never from a
-committed file, and Read the Docs builds refuse the option outright.
+committed file, and Read the Docs builds (``portfolio_readthedocs``) refuse
+the option outright. The number is read here, when the résumé is written,
+and is no configuration value: Sphinx pickles those into _build/doctrees.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from . import model
+from .texescape import escape
 
 logger = logging.getLogger(__name__)
 
@@ -39,17 +42,6 @@ PACKAGES = ("portfolio", "portfolioresume")  # texinputs/<name>.sty
 PHONE_FILE = Path(".private") / "phone"  # relative to the source directory
 PHONE_VARIABLE = "PORTFOLIO_PHONE"
 
-# LaTeX's special characters; everything else (é, –, “”) is Unicode that
-# XeLaTeX and LuaLaTeX set.
-_SPECIALS = str.maketrans({
-    "\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "$": r"\$", "&": r"\&",
-    "#": r"\#", "^": r"\^{}", "_": r"\_", "~": r"\textasciitilde{}", "%": r"\%",
-})
-
-
-def escape(text: str) -> str:
-    """``text`` as LaTeX that typesets (and extracts) exactly as ``text``."""
-    return text.translate(_SPECIALS)
 
 
 @dataclass(frozen=True)
@@ -221,7 +213,7 @@ def _check_private(app: Sphinx, config: Config) -> None:
     if there is no number to add."""
     if not config.portfolio_private:
         return
-    if os.environ.get("READTHEDOCS"):
+    if config.portfolio_readthedocs:
         raise ConfigError(
             "portfolio_private (PORTFOLIO_PRIVATE=1) adds the phone number to the "
             "résumé; Read the Docs publishes what it builds, so it is refused there."
@@ -270,7 +262,6 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    app.add_config_value("portfolio_private", False, "", types=frozenset({bool}))
     for name in PACKAGES:
         app.add_latex_package(name, after_hyperref=True)
     app.connect("config-inited", _check_private)

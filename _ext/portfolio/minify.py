@@ -43,7 +43,7 @@ def folder() -> Path:
     """The folder of minified scripts: beside the Sphinx they are made from,
     in this Python environment. One path for every build, because the path
     is part of the configuration, which .buildinfo hashes: two builds of one
-    commit into different folders must agree (tests/test_reproducible.py)."""
+    commit into different folders must agree (tests/rebuild/test_reproducible.py)."""
     path = Path(sys.prefix) / "share" / "portfolio-minified"
     path.mkdir(parents=True, exist_ok=True)
     return path

@@ -20,7 +20,6 @@ Which kind a page is follows from where it is:
 from __future__ import annotations
 
 import itertools
-import os
 import posixpath
 import re
 import time
@@ -277,12 +276,12 @@ class Career:
 
 
 def source_date_epoch(config) -> int:
-    """The build's "now": ``portfolio_source_date_epoch`` (conf.py sets it
-    from tools/build.py), else the SOURCE_DATE_EPOCH variable, else the clock
-    (sites without our conf.py: the test fixtures)."""
+    """The build's "now": ``portfolio_source_date_epoch``, which conf.py
+    decides (tools/build.py: SOURCE_DATE_EPOCH, else the last commit); the
+    clock on a site that sets none."""
     if config.portfolio_source_date_epoch is not None:
         return config.portfolio_source_date_epoch
-    return int(os.environ.get("SOURCE_DATE_EPOCH", time.time()))
+    return int(time.time())
 
 
 def career(env: BuildEnvironment) -> Career:
@@ -775,7 +774,4 @@ def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
 
 
 def setup(app: Sphinx) -> None:
-    # "present" is the month of SOURCE_DATE_EPOCH, never the clock: two builds
-    # of one commit agree. Not an "env" value: it changes no page as read.
-    app.add_config_value("portfolio_source_date_epoch", None, "", types=(int, type(None)))
     app.connect("env-updated", _on_env_updated)

@@ -1,7 +1,7 @@
 """The placeholder node every generated view starts as.
 
 Directives and the page transform insert a ``portfolio_view`` while pages
-are read; ``views.py`` replaces each one at ``doctree-resolved``, once the
+are read; ``views.py`` replaces each one as references are resolved, once the
 whole career model is known, so the views come out alike in every format.
 """
 

@@ -8,32 +8,51 @@ each placeholder with ordinary docutils nodes. It runs just before Sphinx
 resolves references, so the links in a view are plain cross-references
 (``std:ref``, ``std:doc``, ``cite``) that every builder renders natively,
 nitpicky mode checks, and "(PEP 440)" comes out as the citation style says.
-The career figure depends on the builder, so ``figure.py`` fills it at
-``doctree-resolved``.
+A view that differs by builder (the career figure) is filled by the same
+registry at ``doctree-resolved``, where Sphinx hands over the builder.
 
 A page's views change when other pages do. After each read, ``_outdated``
 hashes what every page's views would show and hands Sphinx (``env-updated``)
 the pages whose hash changed, and only those, to rewrite.
+
+Adding a view, here or in a module of its own (figure.py does so):
+
+1. write ``render(career, docname, *arguments) -> list[nodes.Node]``: the
+   nodes that replace the placeholder (none: it is removed). A view that
+   differs by builder takes ``builder`` as a keyword too, and comes with a
+   ``digest(career, docname, *arguments) -> bytes`` of what it depends on;
+2. register it at setup: ``add_view(app, "name", View(render))``, or
+   ``View(render, digest)`` for one that differs by builder (this module's
+   views are listed in ``RENDERERS``, which ``setup()`` registers). That
+   adds the directive ``{name}`` that places it; a view placed otherwise is
+   added with ``directive=False``: by a directive of its own
+   (``ProjectDirective``) or by a transform (``PageViews``). A view may
+   return ``addnodes.index`` nodes: ``_index`` gives their entries to
+   genindex and the search index;
+3. the placeholder is ``portfolio_view(view="name", docname=...,
+   arguments=(...))``; ``collect.py`` records it, so ``_outdated`` rewrites
+   the page whenever the view would change.
 """
 
 from __future__ import annotations
 
 import hashlib
-import pickle
 import posixpath
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
+from sphinx.builders import Builder
 from sphinx.transforms import SphinxTransform
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.shared import PassthroughTextElement, create_component
 
-from . import figure, model
+from . import model
 from .exports import RESUME_JSON
 from .model import Career, Contribution, Role, duration, page_kind
 from .nodes import portfolio_view
@@ -412,6 +431,7 @@ def index_entries(career: Career, docname: str, target: str) -> list[nodes.Node]
     return [addnodes.index(entries=entries)]
 
 
+# The views alike in every format: name -> render(career, docname, *arguments).
 RENDERERS = {
     "index-entries": index_entries,
     "facts": facts,
@@ -429,33 +449,74 @@ RENDERERS = {
 }
 
 
+@dataclass(frozen=True)
+class View:
+    """What a placeholder becomes: the nodes ``render(career, docname,
+    *arguments)`` gives. A view that differs by builder (the career figure
+    is SVG, an image file or TikZ) is rendered with ``builder=`` as well,
+    and gives ``digest(career, docname, *arguments)``: bytes that change
+    whenever any of its renderings would, for ``_outdated`` to hash."""
+
+    render: Callable[..., list[nodes.Node]]
+    digest: Callable[..., bytes] | None = None  # None: alike for every builder
+
+    @property
+    def by_builder(self) -> bool:
+        return self.digest is not None
+
+
+VIEWS: dict[str, View] = {}  # every view, by name: filled by add_view() at setup
+
+
+def add_view(app: Sphinx, name: str, view: View, directive: bool = True) -> None:
+    """Register ``view`` as ``name``; with ``directive``, pages place it with
+    ``{name}`` (a directive without arguments or content)."""
+    VIEWS[name] = view
+    if directive:
+        app.add_directive(name, view_directive(name))
+
+
+def _fill(doctree: nodes.document, career: Career, builder: Builder | None = None) -> None:
+    """Replace each placeholder with its view's nodes: of the views alike for
+    every builder, or, given the builder, of those that differ by builder."""
+    for node in list(doctree.findall(portfolio_view)):
+        view = VIEWS[node["view"]]
+        if view.by_builder != (builder is not None):
+            continue
+        arguments = (career, node["docname"], *node.get("arguments", ()))
+        content = view.render(*arguments, builder=builder) if builder else view.render(*arguments)
+        if content:
+            node.replace_self(content)
+        else:
+            node.parent.remove(node)
+
+
 class FillViews(SphinxPostTransform):
-    """Replace each placeholder with its view, before references are resolved."""
+    """The views alike for every builder, before references are resolved:
+    their cross-references resolve as the page's own do."""
 
     default_priority = 5  # Sphinx's ReferencesResolver runs at 10
 
     def run(self, **kwargs) -> None:
-        career = model.career(self.env)
-        for node in list(self.document.findall(portfolio_view)):
-            render = RENDERERS.get(node["view"])
-            if render is None:
-                continue  # filled at doctree-resolved (the figure)
-            content = render(career, node["docname"], *node.get("arguments", ()))
-            if content:
-                node.replace_self(content)
-            else:
-                node.parent.remove(node)
+        _fill(self.document, model.career(self.env))
+
+
+def _fill_by_builder(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """The views that differ by builder, once references are resolved: the
+    event Sphinx hands the builder to (its transforms no longer reach it)."""
+    _fill(doctree, model.career(app.env), app.builder)
 
 
 def _digest(career: Career, docname: str, views: list[tuple[str, tuple[str, ...]]]) -> str:
     """What the page's views would show, hashed."""
     digest = hashlib.sha256()
-    for view, arguments in views:
-        if view in RENDERERS:
-            for node in RENDERERS[view](career, docname, *arguments):
+    for name, arguments in views:
+        view = VIEWS[name]
+        if view.by_builder:
+            digest.update(view.digest(career, docname, *arguments))
+        else:
+            for node in view.render(career, docname, *arguments):
                 digest.update(node.pformat().encode())
-        else:  # the figure: its geometry decides every rendering of it
-            digest.update(pickle.dumps(figure.layout(career)))
     return digest.hexdigest()
 
 
@@ -468,8 +529,8 @@ def _index(app: Sphinx, env) -> None:
     for docname, page in env.portfolio_pages.items():
         if docname in entries and page.views:
             entries[docname] = [*page.index_entries, *(
-                entry for view, arguments in page.views if view in RENDERERS
-                for node in RENDERERS[view](career, docname, *arguments)
+                entry for name, arguments in page.views if not VIEWS[name].by_builder
+                for node in VIEWS[name].render(career, docname, *arguments)
                 if isinstance(node, addnodes.index) for entry in node["entries"])]
 
 
@@ -558,10 +619,13 @@ def setup(app: Sphinx) -> None:
     app.add_node(portfolio_view)
     app.add_transform(PageViews)
     app.add_post_transform(FillViews)
+    app.connect("doctree-resolved", _fill_by_builder)
     # After the model is built (500).
     app.connect("env-updated", _index, priority=600)
     app.connect("env-updated", _outdated, priority=600)
-    for name in ("timeline", "at-a-glance", "summary", "profile", "experience-summary",
-                 "highlights", "skills-map", "pep-table"):
-        app.add_directive(name, view_directive(name))
+    # The others are placed by ProjectDirective or by PageViews.
+    plain = {"timeline", "at-a-glance", "summary", "profile", "experience-summary", "highlights",
+             "skills-map", "pep-table"}
+    for name, render in RENDERERS.items():
+        add_view(app, name, View(render), directive=name in plain)
     app.add_directive("project", ProjectDirective)

@@ -1,0 +1,91 @@
+"""Read the Docs injects its Addons script into every page it serves (the real
+script, ../shared/vendor/readthedocs-addons/). Loaded, with every addon off as
+the README's dashboard settings leave them, it changes nothing a reader sees:
+no element moves or restyles, on a phone or a desktop, light or dark, and
+search still finds pages."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import serve
+
+from support.scripts import COMPUTED_STYLES
+from tools import readthedocs
+
+pytestmark = pytest.mark.skipif(readthedocs.addons_missing() is not None,
+                                reason=readthedocs.addons_missing() or "")
+
+VIEWPORTS = {"phone": {"width": 412, "height": 915}, "desktop": {"width": 1280, "height": 900}}
+PAGES = ["index.html", "search.html?q=pypi"]
+
+# Where every element is drawn, and how tall the document is.
+BOXES = """() => [document.documentElement.scrollHeight].concat(Array.from(
+  document.querySelectorAll("body *:not(script)"), (el) => {
+    const r = el.getBoundingClientRect();
+    return [el.tagName, r.x, r.y, r.width, r.height];
+  }))"""
+
+# Set before any script runs: true once the Addons script has read its
+# configuration and told the page (its documented integration event).
+LISTEN = """document.addEventListener("readthedocs-addons-data-ready",
+  () => { window.addonsReady = true; })"""
+
+
+@pytest.fixture(scope="module")
+def servers(site, tmp_path_factory):
+    """The site as we build it and as Read the Docs serves it, each at a host's root."""
+    served = readthedocs.served_copy(site.html, tmp_path_factory.mktemp("served") / "root")
+    with serve(site.html) as plain, serve(served) as with_addons:
+        yield plain, with_addons
+
+
+def _look(browser, url: str, viewport: dict, scheme: str, addons: bool) -> tuple[list, list]:
+    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+    context.add_init_script(LISTEN)
+    # Read the Docs' answer for this project, offline: no addon enabled.
+    context.route(f"**{readthedocs.ADDONS_API_URL}**", lambda route: route.fulfill(
+        status=200, content_type="application/json", body=readthedocs.ADDONS_CONFIG))
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(url, wait_until="load")
+    if addons:
+        page.wait_for_function("window.addonsReady === true", timeout=10_000)
+    if "search.html" in url:  # the summary says how many pages match once all are listed
+        page.wait_for_function("""() => {
+            const summary = document.querySelector("#search-results .search-summary");
+            return summary && !summary.textContent.startsWith("Searching");
+        }""", timeout=10_000)
+    look = page.evaluate(COMPUTED_STYLES), page.evaluate(BOXES)
+    context.close()
+    assert not errors, f"{url}: {errors}"
+    return look
+
+
+def test_the_script_changes_nothing_a_reader_sees(servers, browser):
+    plain, with_addons = servers
+    different = []
+    for name in PAGES:
+        for device, viewport in VIEWPORTS.items():
+            for scheme in ("light", "dark"):
+                ours = _look(browser, plain.page(name), viewport, scheme, addons=False)
+                served = _look(browser, with_addons.page(name), viewport, scheme, addons=True)
+                for what, mine, theirs in zip(("styles", "boxes"), ours, served, strict=True):
+                    if mine != theirs:
+                        pairs = zip(mine, theirs, strict=False)
+                        first = next((m for m, t in pairs if m != t), "the number of elements")
+                        different.append(f"{name} ({device}, {scheme}): {what}, {first!s:.200}")
+    assert not different, f"the Addons script changed: {different}"
+
+
+def test_the_served_pages_load_the_script(servers, browser):
+    """Proves the comparison above compares something: the script ran there."""
+    _, with_addons = servers
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(with_addons.page("index.html"), wait_until="load")
+    page.wait_for_function("document.documentElement.dataset.readthedocsTool === 'sphinx'",
+                           timeout=10_000)
+    assert page.evaluate("document.documentElement.dataset.readthedocsToolTheme") == "furo"
+    context.close()

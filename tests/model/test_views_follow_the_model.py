@@ -1,0 +1,328 @@
+"""Every list that spans pages is generated from front matter, in every format.
+
+Expectations are computed here from the sources (front matter read with
+PyYAML, labels and references found with regular expressions), not from the
+extension, then looked for in the built site.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import zipfile
+from pathlib import Path
+from urllib.parse import unquote
+
+import pytest
+from bs4 import BeautifulSoup
+
+from support.seed import PHONE, phone_number
+from support.sources import CONTRIBUTIONS, PERSON, ROLES, Source
+from tools.build import ROOT
+
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+
+
+PEP_KEYS = re.findall(r"^@misc\{(pep\d+),", (ROOT / "peps.bib").read_text(), re.M)
+
+
+def month(value: str) -> str:
+    year, number = value.split("-")
+    return f"{MONTHS[int(number) - 1]} {year}"
+
+
+def dates(role: Source) -> str:
+    end = role.meta["end"]
+    return f"{month(role.meta['start'])} – {'present' if end == 'present' else month(end)}"
+
+
+def soup(site, docname: str) -> BeautifulSoup:
+    return BeautifulSoup((site.html / f"{docname}.html").read_text(encoding="utf-8"), "html.parser")
+
+
+def article(site, docname: str):
+    return soup(site, docname).find("article")
+
+
+def test_the_site_has_pages_to_check():
+    assert ROLES
+    assert CONTRIBUTIONS
+    assert PEP_KEYS
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.docname)
+def test_a_role_page_starts_with_its_facts(site, role):
+    facts = article(site, role.docname).select_one("p.portfolio-facts").get_text()
+    assert facts.startswith(f"{role.meta['employer']} · {role.meta['position']} · {dates(role)} · ")
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.docname)
+def test_a_role_page_lists_its_related_contributions(site, role):
+    page = article(site, role.docname)
+    rubric = page.find("p", class_="rubric", string="Related contributions")
+    expected = [c.title for c in CONTRIBUTIONS if c.label in role.meta["contributions"]]
+    if not expected:
+        assert rubric is None
+        return
+    links = [a.get_text() for a in rubric.find_next_sibling("ul").select("a")]
+    assert sorted(links) == sorted(expected)
+
+
+@pytest.mark.parametrize("contribution", CONTRIBUTIONS, ids=lambda c: c.docname)
+def test_a_contribution_page_states_project_kind_and_peps(site, contribution):
+    page = article(site, contribution.docname)
+    facts = page.select_one("p.portfolio-facts").get_text()
+    project, kind = contribution.meta["project"], contribution.meta["kind"].capitalize()
+    assert facts.startswith(f"{project} · {kind}")
+    for key in contribution.meta["peps"]:
+        assert f"PEP {key.removeprefix('pep')}" in facts
+    rubric = page.find("p", class_="rubric", string="Related roles")
+    expected = [r.title for r in ROLES if r.label in contribution.meta["roles"]]
+    links = [a.get_text() for a in rubric.find_next_sibling("ul").select("a")] if rubric else []
+    assert sorted(links) == sorted(expected)
+
+
+def _references() -> dict[str, set[str]]:
+    """label -> the docnames whose prose refers to it with {ref}."""
+    found: dict[str, set[str]] = {}
+    for path in ROOT.glob("**/*.md"):
+        if any(part.startswith((".", "_")) or part in {"tests", "node_modules"}
+               for part in path.relative_to(ROOT).parts):
+            continue
+        docname = path.relative_to(ROOT).with_suffix("").as_posix()
+        for match in re.finditer(r"\{ref\}`(?:[^`<]*<)?([^`>]+)>?`", path.read_text()):
+            found.setdefault(match.group(1).strip(), set()).add(docname)
+    return found
+
+
+@pytest.mark.parametrize("page", ROLES + CONTRIBUTIONS, ids=lambda p: p.docname)
+def test_a_page_ends_with_the_pages_that_reference_it(site, page):
+    # Related pages are listed once, under "Related ...", not again here.
+    related = {p.docname for p in ROLES + CONTRIBUTIONS
+               if p.label in page.meta.get("contributions", []) + page.meta.get("roles", [])}
+    sources = _references().get(page.label, set()) - {page.docname} - related
+    rubric = article(site, page.docname).find("p", class_="rubric", string="Referenced from")
+    if not sources:
+        assert rubric is None
+        return
+    here = posixpath.dirname(page.docname)
+    targets = {posixpath.normpath(posixpath.join(here, a["href"].split("#")[0]))
+               for a in rubric.find_next_sibling("ul").select("a")}
+    assert {f"{source}.html" for source in sources} <= targets
+
+
+def test_the_open_source_page_heads_each_project_with_its_dates(site):
+    page = article(site, "open-source/index")
+    headings = page.select("h2.rubric")  # rubrics: the ePub's nav stays in reading order
+    assert [h.get_text() for h in headings] == [p["name"] for p in PERSON["projects"]]
+    for heading, project in zip(headings, PERSON["projects"], strict=True):
+        following = heading.find_next_sibling()
+        if "start" not in project:
+            assert "portfolio-facts" not in following.get("class", [])
+            continue
+        end = "Current" if project["end"] == "present" else project["end"]  # the résumé's word
+        assert following.get_text() == f"{project['start']} – {end}."
+
+
+def test_the_timeline_lists_every_role_newest_first_grouped_by_employer(site):
+    timeline = article(site, "experience/index").select_one("ul.portfolio-timeline")
+    employers = [li.find("strong").get_text() for li in timeline.find_all("li", recursive=False)]
+    roles = sorted(ROLES, key=lambda r: (r.meta["start"], r.meta["end"] == "present",
+                                         r.meta["end"]), reverse=True)
+    grouped = []
+    for role in roles:
+        if not grouped or grouped[-1] != role.meta["employer"]:
+            grouped.append(role.meta["employer"])
+    assert employers == grouped
+    lines = [li.get_text(" ", strip=True) for li in timeline.select("li li")]
+    assert len(lines) == len(roles)
+    for line, role in zip(lines, roles, strict=True):
+        assert line.startswith(f"{role.meta['position']} · {dates(role)} · ")
+    links = [a["href"] for a in timeline.select("li li a")]
+    assert links == [f"{Path(r.docname).name}.html#{r.label}" for r in roles]
+
+
+def test_the_career_figure_is_inline_svg_with_a_text_alternative(site, career):
+    figure = article(site, "experience/index").select_one("figure.portfolio-career")
+    svg = figure.find("svg")
+    # A group, not an img: its bars and dots are links (axe: nested-interactive).
+    assert svg["role"] == "group"
+    assert svg["aria-labelledby"]
+    description = svg.find("desc").get_text()
+    for role in ROLES:
+        assert f"{role.meta['employer']}, {role.meta['position']}, {dates(role)}" in description
+    assert len(svg.select("rect.pf-bar")) == len(ROLES)
+    assert len(svg.select("circle.pf-dot")) == len(PEP_KEYS)
+    # Each bar leads to its role, each dot to its PEP's bibliography entry.
+    assert sorted(a["href"] for a in svg.select("a:has(> rect.pf-bar)")) == sorted(
+        f"{Path(r.docname).name}.html" for r in ROLES)
+    dots = [circle.parent for circle in svg.select("circle.pf-dot")]
+    assert all(a.name == "a" and a["href"].startswith("../standards.html#") for a in dots)
+    # Readable in dark mode: text takes the page's colour, bars Furo's.
+    style = svg.find("style").get_text()
+    assert re.search(r"\.pf-text \{ fill: currentColor;", style)
+    assert "var(--color-brand-primary" in style
+    assert "by the year each PEP was created" in description
+    caption = figure.find("figcaption").get_text()
+    assert "in the year the PEP was created" in caption
+    # The roles' span ends when the last role ends, not in the year of the build.
+    if all(r.end for r in career.roles):
+        first = min(r.start.year for r in career.roles)
+        assert f"Roles by employer, {first}–{max(r.end.year for r in career.roles)};" in caption
+
+
+def test_the_career_figure_is_a_file_in_the_epub_and_tikz_in_the_pdf(site):
+    with zipfile.ZipFile(site.epub) as epub:
+        names = epub.namelist()
+        svg_name = next(n for n in names if n.endswith("_images/career.svg"))
+        svg = epub.read(svg_name).decode()
+        page = epub.read(next(n for n in names if n.endswith("experience/index.xhtml"))).decode()
+    assert "prefers-color-scheme: dark" in svg  # the file stands alone
+    img = BeautifulSoup(page, "html.parser").select_one("figure.portfolio-career img")
+    assert img["src"] == "../_images/career.svg"
+    assert img["alt"].startswith("Career timeline. Roles:")
+    tex = (site.latex / "donald-stufft.tex").read_text(encoding="utf-8")
+    assert tex.count(r"\begin{tikzpicture}") == 1
+    assert tex.count(r"\fill[pfbar") == len(ROLES)
+
+
+def test_at_a_glance_counts_from_the_data(site):
+    glance = article(site, "index").select_one("dl.portfolio-glance").get_text(" ", strip=True)
+    starts = [r.meta["start"] for r in ROLES]
+    ends = [r.meta["end"] for r in ROLES if r.meta["end"] != "present"]
+    first, last = min(starts), max(ends)
+    months = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:]) - int(first[5:]) + 1
+    if all(r.meta["end"] != "present" for r in ROLES):
+        years = f"{months // 12}{'+' if months % 12 else ''} years"
+        assert f"{years} (roles listed from {month(first)})" in glance
+    # The years are the PEPs' Created dates, and say so: not when he joined the authors.
+    years = [int(y) for y in re.findall(r"^\s*year = \{(\d{4})\}", (ROOT / "peps.bib").read_text(),
+                                          re.M)]
+    assert len(years) == len(PEP_KEYS)
+    assert (f"PEPs authored : {len(PEP_KEYS)}, alone or with others (created "
+            f"{min(years)}–{max(years)})") in glance
+
+
+def test_the_profile_shows_contact_languages_and_skills_but_no_phone(site):
+    profile = article(site, "index").select_one("dl.portfolio-profile")
+    text = profile.get_text(" ", strip=True)
+    assert PERSON["location"] in text
+    mailto = [unquote(a["href"]) for a in profile.select('a[href^="mailto:"]')]
+    assert mailto == [f"mailto:{PERSON['email']}"]
+    assert ", ".join(PERSON["languages"]) in text
+    assert ", ".join(PERSON["skills"]) in text
+    assert profile.select_one('a[href="resume.json"]')
+    assert not PHONE.search(text)
+    assert not phone_number().search(text)
+
+
+def _unquoted(text: str) -> str:
+    return " ".join(re.sub("[“”‘’]", "", text).split())
+
+
+def test_the_skills_map_quotes_the_resume_words_beside_each_link(site):
+    terms = article(site, "skills").select("dl.portfolio-skills > dt")
+    assert [dt.get_text() for dt in terms] == PERSON["skills"] + PERSON["languages"]
+    for name in PERSON["skills"] + PERSON["languages"]:
+        term = next(dt for dt in terms if dt.get_text() == name)
+        definition = term.find_next_sibling("dd")
+        # link text -> the words quoted beside it
+        shown = {li.a.get_text(): _unquoted(li.select_one(".portfolio-evidence").get_text())
+                 for li in definition.select("li")}
+        key = "languages" if name in PERSON["languages"] else "skills"
+        expected = {f"{r.meta['position']}, {r.meta['employer']}": r.meta[key][name]
+                    for r in ROLES if name in (r.meta.get(key) or {})}
+        expected |= {c.title: c.meta[key][name]
+                     for c in CONTRIBUTIONS if name in (c.meta.get(key) or {})}
+        assert shown == {text: _unquoted(words) for text, words in expected.items()}, name
+        if not expected:  # listed in the résumé, shown by no page: said so, nothing invented
+            assert "no page quotes résumé words" in definition.get_text()
+
+
+def _body(page: Source) -> str:
+    """The page's Markdown after its front matter, on one line."""
+    return " ".join(page.body.split())
+
+
+@pytest.mark.parametrize("page", ROLES + CONTRIBUTIONS, ids=lambda p: p.docname)
+def test_each_tag_gives_words_from_its_page(page):
+    # The build checks this against the parsed page; this reads the source.
+    for key in ("skills", "languages"):
+        for name, words in (page.meta.get(key) or {}).items():
+            assert " ".join(words.split()) in _body(page), (name, words)
+
+
+def test_the_experience_summary_follows_the_roles(site):
+    numbers = "zero one two three four five six seven eight nine ten eleven twelve".split()
+    first = min(ROLES, key=lambda r: r.meta["start"])
+    last = max(ROLES, key=lambda r: r.meta["start"])
+    until = "today" if last.meta["end"] == "present" else f"in {last.meta['end'][:4]}"
+    sentence = (f"{numbers[len(ROLES)].capitalize()} positions, most recent first, from "
+                f"{first.meta['employer']} in {first.meta['start'][:4]} to "
+                f"{last.meta['employer']} {until}.")
+    assert article(site, "experience/index").find("p").get_text() == sentence
+
+
+def test_the_highlights_are_the_contributions_marked_so(site):
+    cards = article(site, "index").select(".sd-card")
+    order = [f"open-source/{line.strip()}" for line in
+             (ROOT / "open-source" / "index.md").read_text(encoding="utf-8").splitlines()
+             if re.fullmatch(r"(pypi|packaging)/[\w-]+", line.strip())]
+    marked = sorted((c for c in CONTRIBUTIONS if c.meta.get("highlight")),
+                    key=lambda c: order.index(c.docname))
+    assert marked, "no contribution is marked as a highlight"
+    assert [card.select_one(".sd-card-title").get_text(strip=True) for card in cards] == [
+        c.title for c in marked]
+    for card, contribution in zip(cards, marked, strict=True):
+        assert card.select_one(".sd-card-title a")["href"].startswith(contribution.html)
+        summary = next(p for p in article(site, contribution.docname).find("section")
+                       .find_all("p", recursive=False)
+                       if "portfolio-facts" not in p.get("class", []))
+        text = card.select_one(".sd-card-text")
+        assert " ".join(text.get_text().split()) == " ".join(summary.get_text().split())
+        # A PEP in the bullet is cited, as on the contribution page.
+        for key in contribution.meta["peps"]:
+            assert any("standards.html#" in a["href"] for a in text.select("a")), key
+
+
+def test_the_landing_page_keeps_its_toctree_out_of_the_text(site):
+    # The sidebar lists the chapters; the PDF and ePub still take them from it.
+    # (A hidden toctree leaves its wrapper, empty.)
+    assert not article(site, "index").select(".toctree-wrapper li")
+    assert soup(site, "index").select(".sidebar-tree a[href='experience/index.html']")
+
+
+@pytest.mark.parametrize("page", ROLES + CONTRIBUTIONS, ids=lambda p: p.docname)
+def test_a_page_links_each_related_page_once(site, page):
+    links = [posixpath.normpath(posixpath.join(posixpath.dirname(page.docname),
+                                               a["href"].split("#")[0]))
+             for rubric in article(site, page.docname).select("p.rubric")
+             if rubric.get_text() in {"Related roles", "Related contributions",
+                                      "Referenced from"}
+             for a in rubric.find_next_sibling("ul").select("a")]
+    assert len(links) == len(set(links)), links
+
+
+def test_the_pep_table_has_every_pep_and_the_page_about_it(site):
+    table = article(site, "standards").select_one("table.portfolio-peps")
+    rows = table.select("tbody tr")
+    assert [row.td.get_text(strip=True) for row in rows] == sorted(
+        (f"PEP {key[3:]}" for key in PEP_KEYS), key=lambda label: int(label[4:]))
+    for contribution in CONTRIBUTIONS:
+        for key in contribution.meta["peps"]:
+            row = next(r for r in rows if r.td.get_text(strip=True) == f"PEP {key[3:]}")
+            assert contribution.title in [a.get_text() for a in row.select("a")]
+
+
+def test_the_index_lists_employers_peps_and_skills(site):
+    # A language no page shows (the résumé lists Rust, Go, JavaScript without
+    # saying where) has nothing to point to, so it has no entry.
+    shown = {lang for page in [*ROLES, *CONTRIBUTIONS] for lang in page.meta.get("languages", [])}
+    entries = {r.meta["employer"] for r in ROLES} | set(PERSON["skills"]) | shown
+    entries |= {f"PEP {key[3:]}" for key in PEP_KEYS}
+    headwords = article(site, "genindex").select("td > ul > li")
+    genindex = {next(li.stripped_strings) for li in headwords}
+    tex = (site.latex / "donald-stufft.tex").read_text(encoding="utf-8")
+    for entry in entries:
+        assert entry in genindex, entry
+        assert f"\\index{{{entry}@\\spxentry{{{entry}}}" in tex, entry
