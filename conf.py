@@ -42,13 +42,14 @@ READTHEDOCS = bool(os.getenv("READTHEDOCS"))
 # explicit request (PORTFOLIO_PRIVATE=1), never on Read the Docs.
 PRIVATE_RESUME = os.getenv("PORTFOLIO_PRIVATE") == "1"
 
-from portfolio.model import source_front_matter  # noqa: E402
+from portfolio.model import read_person  # noqa: E402
 
 # The person, as index.md's front matter gives them: the one place for the
 # name, headline and summary. Every setting below that says who this is
-# reads them from here.
-PERSON = source_front_matter(Path(__file__).with_name("index.md"))
-NAME, HEADLINE, SUMMARY = (str(PERSON.get(key, "")) for key in ("name", "headline", "summary"))
+# reads them from here, through the model's reader and schema (a field the
+# schema rejects is empty here, and the build reports it at its line).
+PERSON = read_person(Path(__file__).with_name("index.md"))
+NAME, HEADLINE, SUMMARY = PERSON.name, PERSON.headline, PERSON.summary
 
 # -- Project information ----------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#project-information

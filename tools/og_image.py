@@ -30,15 +30,15 @@ WIDTH, HEIGHT = 1200, 630
 KEYWORD = b"portfolio-source"  # the PNG text chunk holding the digest
 
 sys.path.insert(0, str(ROOT / "_ext"))
-from portfolio.model import source_front_matter  # noqa: E402
+from portfolio.model import read_person  # noqa: E402
 
 
 def page(root: Path = ROOT) -> str:
     """The template filled in with the name and headline."""
-    person = source_front_matter(root / "index.md")
+    person = read_person(root / "index.md")
     return Template((root / "tools" / "og-image.html").read_text(encoding="utf-8")).substitute(
-        name=html.escape(str(person.get("name", ""))),
-        headline=html.escape(str(person.get("headline", ""))),
+        name=html.escape(person.name),
+        headline=html.escape(person.headline),
     )
 
 

@@ -9,18 +9,20 @@ reads "PEP 440"; both link to the bibliography entry.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field as dataclass_field
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 
 import sphinxcontrib.bibtex.plugin
-from sphinxcontrib.bibtex.style.referencing import BracketStyle
-from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
-
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.sorting import BaseSortingStyle
 from pybtex.style.template import field, href, join, sentence
+from sphinxcontrib.bibtex.style.referencing import BracketStyle
+from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
+
+from .model import pep_label
 
 
 class PepLabelStyle(BaseLabelStyle):
@@ -28,7 +30,7 @@ class PepLabelStyle(BaseLabelStyle):
 
     def format_labels(self, sorted_entries):
         for entry in sorted_entries:
-            yield f"PEP {entry.fields['number']}"
+            yield pep_label(entry.fields["number"])
 
 
 class PepSortingStyle(BaseSortingStyle):

@@ -1,9 +1,10 @@
 """What the model needs from each page's doctree, collected as it is read.
 
-Front matter reaches ``env.metadata`` by itself; the rest (the page's label,
-title, first bullet list, first paragraph, the references it makes and
-the generated views it holds) is taken here, at ``doctree-read``, and
-kept in ``env.portfolio_pages``. An env collector purges and merges it, so
+The model reads front matter from the sources; the rest (the page's label,
+title, first bullet list, first paragraph, the references it makes, the
+generated views it holds, its own index entries and its toctrees, each under
+its ``{project}`` heading) is taken here, at ``doctree-read``, and kept in
+``env.portfolio_pages``. An env collector purges and merges it, so
 it survives incremental and parallel (``-j``) builds.
 """
 
@@ -17,6 +18,7 @@ from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors import EnvironmentCollector
 
+from .model import pep_label
 from .nodes import portfolio_view
 
 
@@ -35,6 +37,20 @@ class PageData:
     references: list[tuple[str, str]] = field(default_factory=list)
     # The placeholders on the page: (view, arguments).
     views: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
+    # The page's toctrees, in order: the pages each lists, its line, and the
+    # ``{project}`` heading above it (None if there is none).
+    toctrees: list[Toctree] = field(default_factory=list)
+    # The index entries the page's own text makes; its views add more (views.py).
+    index_entries: list[tuple] = field(default_factory=list)
+    # The ``{project}`` headings on the page: (name, line).
+    project_headings: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Toctree:
+    docnames: list[str]
+    line: int
+    project: str | None = None
 
 
 def plain_text(node: nodes.Node, env: BuildEnvironment) -> str:
@@ -51,7 +67,7 @@ def plain_text(node: nodes.Node, env: BuildEnvironment) -> str:
 def _pep_label(key: str, env: BuildEnvironment) -> str:
     entries = env.get_domain("cite").bibdata.data.entries
     if key in entries and "number" in entries[key].fields:
-        return f"PEP {entries[key].fields['number']}"
+        return pep_label(entries[key].fields["number"])
     return key  # sphinxcontrib-bibtex reports the unknown key itself
 
 
@@ -83,6 +99,18 @@ def _references(doctree: nodes.document) -> list[tuple[str, str]]:
     return found
 
 
+def _structure(doctree: nodes.document) -> tuple[list[Toctree], list[tuple[str, int]]]:
+    """The toctrees, each under the ``{project}`` heading before it, and the headings."""
+    toctrees, headings, project = [], [], None
+    for node in doctree.findall(lambda n: isinstance(n, (portfolio_view, addnodes.toctree))):
+        if isinstance(node, addnodes.toctree):
+            toctrees.append(Toctree(list(node["includefiles"]), node.line or 1, project))
+        elif node["view"] == "project-dates":
+            project = node["arguments"][0]
+            headings.append((project, node.line or 1))
+    return toctrees, headings
+
+
 class PageCollector(EnvironmentCollector):
     def clear_doc(self, app: Sphinx, env: BuildEnvironment, docname: str) -> None:
         env.portfolio_pages.pop(docname, None)
@@ -102,6 +130,7 @@ class PageCollector(EnvironmentCollector):
             (p for p in doctree.findall(nodes.paragraph) if isinstance(p.parent, nodes.section)),
             None,
         )
+        toctrees, headings = _structure(doctree)
         env.portfolio_pages[env.current_document.docname] = PageData(
             label=label,
             label_line=line,
@@ -114,6 +143,10 @@ class PageCollector(EnvironmentCollector):
             references=_references(doctree),
             views=[(node["view"], tuple(node.get("arguments", ())))
                    for node in doctree.findall(portfolio_view)],
+            toctrees=toctrees,
+            index_entries=[entry for node in doctree.findall(addnodes.index)
+                           for entry in node["entries"]],
+            project_headings=headings,
         )
 
 

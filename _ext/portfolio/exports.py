@@ -17,9 +17,10 @@ from typing import Any
 
 from sphinx.application import Sphinx
 
-from .model import Career, career, source_date_epoch
+from . import model
+from .model import Career, source_date_epoch
 
-RESUME = "resume.json"
+RESUME_JSON = "resume.json"
 RESUME_SCHEMA = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 BUILDERS = {"html", "dirhtml"}  # the web site; not epub, not singlehtml
 
@@ -40,7 +41,7 @@ def _iso_date(created: str) -> str | None:
         return None
 
 
-def json_resume(c: Career, created: dict[str, str], epoch: int) -> dict[str, Any]:
+def json_resume(career: Career, created: dict[str, str], epoch: int) -> dict[str, Any]:
     """The résumé as JSON Resume: basics, work, projects, publications, skills.
 
     ``languages`` is left out on purpose: in JSON Resume it lists spoken
@@ -52,7 +53,7 @@ def json_resume(c: Career, created: dict[str, str], epoch: int) -> dict[str, Any
     The dates belong to the group: one entry per contribution would give
     each the group's start, a date the résumé does not give it.
     """
-    p = c.person
+    p = career.person
     basics: dict[str, Any] = {
         "name": p.name,
         "label": p.headline,
@@ -63,7 +64,7 @@ def json_resume(c: Career, created: dict[str, str], epoch: int) -> dict[str, Any
                      for x in p.profiles],
     }
     work = []
-    for role in c.roles:
+    for role in career.roles:
         entry = {"name": role.employer, "position": role.position, "startDate": role.start.iso}
         if role.end:
             entry["endDate"] = role.end.iso
@@ -72,8 +73,8 @@ def json_resume(c: Career, created: dict[str, str], epoch: int) -> dict[str, Any
         entry["highlights"] = role.highlights
         work.append(entry)
     projects = []
-    for project in c.projects:
-        contributions = [x for x in c.contributions if x.project == project.name]
+    for project in career.projects:
+        contributions = [x for x in career.contributions if x.project == project.name]
         if not contributions:
             continue
         entry: dict[str, Any] = {"name": project.name}
@@ -89,10 +90,10 @@ def json_resume(c: Career, created: dict[str, str], epoch: int) -> dict[str, Any
     # one date a PEP gives is its Created header, and he joined some PEPs'
     # authors later (PEP 426, PEP 440). The summary says what the date is.
     publications = []
-    for key, pep in c.peps.items():
+    for key, pep in career.peps.items():
         date = _iso_date(created.get(key, "")) or str(pep.year)
         publications.append({
-            "name": f"PEP {pep.number}: {pep.title}",
+            "name": f"{pep.label}: {pep.title}",
             "publisher": "Python Enhancement Proposals",
             "url": pep.url,
             "summary": f"{pep.type} PEP, {pep.status}, created {date}. "
@@ -116,9 +117,9 @@ def json_resume(c: Career, created: dict[str, str], epoch: int) -> dict[str, Any
     }
 
 
-def json_ld(c: Career) -> dict[str, Any]:
+def json_ld(career: Career) -> dict[str, Any]:
     """The person as a schema.org ``Person``."""
-    p = c.person
+    p = career.person
     person: dict[str, Any] = {
         "@context": "https://schema.org",
         "@type": "Person",
@@ -144,8 +145,8 @@ def _created(app: Sphinx) -> dict[str, str]:
 def _write_resume(app: Sphinx, exception: BaseException | None) -> None:
     if exception is not None or app.builder.name not in BUILDERS:
         return
-    data = json_resume(career(app.env), _created(app), source_date_epoch(app.config))
-    path = app.builder.outdir / RESUME
+    data = json_resume(model.career(app.env), _created(app), source_date_epoch(app.config))
+    path = app.builder.outdir / RESUME_JSON
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
@@ -154,10 +155,10 @@ def _head(app: Sphinx, pagename: str, templatename: str, context: dict, doctree)
     if pagename != app.config.root_doc or app.builder.name not in BUILDERS:
         return
     # "</" would end the script element early; JSON allows "<\/" instead.
-    data = json.dumps(json_ld(career(app.env)), ensure_ascii=False).replace("</", "<\\/")
+    data = json.dumps(json_ld(model.career(app.env)), ensure_ascii=False).replace("</", "<\\/")
     context["metatags"] = context.get("metatags", "") + (
         f'\n<script type="application/ld+json">{data}</script>'
-        f'\n<link rel="alternate" type="application/json" href="{RESUME}" title="JSON Resume">'
+        f'\n<link rel="alternate" type="application/json" href="{RESUME_JSON}" title="JSON Resume">'
     )
 
 

@@ -88,7 +88,7 @@ class Figure:
     pep_years: str = ""
 
 
-def _employers(roles: list[Role]) -> list[tuple[str, list[Role]]]:
+def _rows_by_employer(roles: list[Role]) -> list[tuple[str, list[Role]]]:
     """Employers, most recent first, each with its roles."""
     rows: dict[str, list[Role]] = {}
     for role in roles:  # reverse chronological already
@@ -122,7 +122,7 @@ def layout(career: Career) -> Figure:
     years = [r.start.year for r in career.roles] + [p.year for p in career.peps.values()]
     first = min(years, default=career.today.year)
     last = max([career.today.year, *years])
-    rows = _employers(career.roles)
+    rows = _rows_by_employer(career.roles)
     # Employer names sit left of the plot; about 0.55 em a character.
     label_width = max((len(name) for name, _ in rows), default=4) * FONT * 0.55 + 10
     span = WIDTH - label_width - 4
@@ -161,7 +161,7 @@ def layout(career: Career) -> Figure:
         for i, pep in enumerate(peps):
             figure.dots.append(Dot(
                 x(year) + step * (i + 0.5), pep_row + ROW / 2,
-                f"PEP {pep.number}: {pep.title} (created {pep.year})", pep.key,
+                f"{pep.label}: {pep.title} (created {pep.year})", pep.key,
             ))
 
     axis = (len(rows) + 1) * ROW

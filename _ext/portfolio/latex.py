@@ -24,7 +24,6 @@ and is no configuration value: Sphinx pickles those into _build/doctrees.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,7 +42,6 @@ PACKAGES = ("portfolio", "portfolioresume")  # texinputs/<name>.sty
 PHONE_FILE = Path(".private") / "phone"  # relative to the source directory
 PHONE_VARIABLE = "PORTFOLIO_PHONE"
 
-_PEP = re.compile(r"PEP (\d+)")
 
 
 @dataclass(frozen=True)
@@ -67,9 +65,9 @@ def _with_pep_links(text: str, peps: dict[str, model.Pep]) -> str:
     """
     urls = {pep.number: pep.url for pep in peps.values()}
     out, last = [], 0
-    for match in _PEP.finditer(text):
+    for match in model.PEP_MENTION.finditer(text):
         out.append(escape(text[last:match.start()]))
-        label = rf"\mbox{{PEP {match.group(1)}}}"
+        label = rf"\mbox{{{model.pep_label(match.group(1))}}}"
         url = urls.get(int(match.group(1)))
         out.append(rf"\href{{{url}}}{{{label}}}" if url else label)
         last = match.end()

@@ -1,11 +1,13 @@
 """The career model: one validated picture of the career, built once per build.
 
-Pages are read into ``env.metadata`` (front matter) and ``env.portfolio_pages``
-(see ``collect.py``). When every page has been read (``env-updated``), this
-module checks the front matter against the schema (``schema.py``) and the
-pages against each other, warns about every problem with the file and line
-of the field, and stores the result on the environment. Views and exports
-call ``career(env)``; nothing else reads front matter.
+Pages are read into ``env.portfolio_pages`` (see ``collect.py``). When every
+page has been read (``env-updated``), this module reads each page's front
+matter from its source (``read_front_matter``, the one reader), checks it
+against the schema (``schema.py``) and the pages against each other, warns
+about every problem with the file and line of the field, and stores the
+result on the environment. Views and exports call ``career(env)``; nothing
+else reads front matter. ``conf.py`` runs before any page is read: it takes
+the person from ``read_person``, the same reader and the same schema.
 
 Which kind a page is follows from where it is:
 
@@ -17,12 +19,14 @@ Which kind a page is follows from where it is:
 
 from __future__ import annotations
 
-import json
+import itertools
+import posixpath
 import re
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from pybtex.richtext import Text
@@ -32,11 +36,12 @@ from sphinx.util import docname_join, logging
 
 from . import schema
 
+if TYPE_CHECKING:
+    from .collect import Toctree
+
 logger = logging.getLogger(__name__)
 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-# Metadata MyST adds to every page; not front matter.
-MYST_KEYS = {"wordcount"}
 ROLES_DIR = "experience"
 CONTRIBUTIONS_DIR = "open-source"
 # How the résumé ends the dates of work that goes on: "2013 – Current", for a
@@ -74,6 +79,15 @@ class YearMonth:
     def months_to(self, end: YearMonth) -> int:
         """Months from the start of this month to the end of ``end``, both counted."""
         return (end.year - self.year) * 12 + end.month - self.month + 1
+
+
+def pep_label(number: int | str) -> str:
+    """How the résumé names a PEP: "PEP 440"."""
+    return f"PEP {number}"
+
+
+# A PEP named in text as pep_label() names it; group 1 is its number.
+PEP_MENTION = re.compile(r"PEP (\d+)")
 
 
 def duration(months: int) -> str:
@@ -208,7 +222,7 @@ class Pep:
 
     @property
     def label(self) -> str:
-        return f"PEP {self.number}"
+        return pep_label(self.number)
 
 
 @dataclass(frozen=True)
@@ -237,6 +251,10 @@ class Career:
 
     def project(self, name: str) -> Project | None:
         return next((p for p in self.projects if p.name == name), None)
+
+    def page(self, docname: str) -> Role | Contribution | None:
+        """The role or contribution that page ``docname`` presents."""
+        return next((p for p in [*self.roles, *self.contributions] if p.docname == docname), None)
 
     def role(self, label: str) -> Role | None:
         return next((r for r in self.roles if r.label == label), None)
@@ -291,34 +309,44 @@ def page_kind(docname: str, root_doc: str) -> str | None:
     return None
 
 
-def front_matter(env: BuildEnvironment, docname: str) -> dict:
-    """The page's front matter as YAML wrote it: MyST JSON-encodes lists and maps."""
-    data = {}
-    for key, value in env.metadata.get(docname, {}).items():
-        if key in MYST_KEYS:
-            continue
-        if isinstance(value, str) and (value.startswith(("[", "{")) or value == "null"):
-            try:
-                value = json.loads(value)
-            except ValueError:
-                pass
-        elif value in ("True", "False"):  # MyST writes a YAML boolean as str(True)
-            value = value == "True"
-        data[key] = value
-    return data
+@dataclass(frozen=True)
+class FrontMatter:
+    """A page's front matter as YAML gives it, and the node tree it was
+    built from, which knows each field's line."""
+
+    data: dict = field(default_factory=dict)
+    node: yaml.Node | None = None
+
+    def line(self, path: schema.FieldPath) -> int:
+        return _line(self.node, path)
 
 
-def source_front_matter(path: Path) -> dict:
-    """A page's front matter read straight from its source file (YAML)."""
-    text = path.read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
-        return {}
-    end = text.find("\n---", 4)
+def read_front_matter(path: Path) -> FrontMatter:
+    """The front matter of the page at ``path``: parsed once, by YAML, from
+    the source file, as MyST finds it (between the first two ``---`` lines)."""
     try:
-        data = yaml.safe_load(text[4:end]) if end != -1 else None
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return FrontMatter()
+    end = text.find("\n---", 4)
+    if not text.startswith("---\n") or end == -1:
+        return FrontMatter()
+    loader = yaml.SafeLoader(text[4:end])
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
     except yaml.YAMLError:
-        return {}  # MyST reports malformed YAML with its file and line
-    return data if isinstance(data, dict) else {}
+        return FrontMatter()  # MyST reports malformed YAML with its file and line
+    finally:
+        loader.dispose()
+    return FrontMatter(data if isinstance(data, dict) else {}, node)
+
+
+def read_person(path: Path) -> Person:
+    """The person from the landing page at ``path``, validated: a field the
+    schema rejects is left empty (the build reports it, with its line)."""
+    person, _, _ = _person(read_front_matter(path), lambda *problem: None)
+    return person
 
 
 def reading_order(env: BuildEnvironment) -> list[str]:
@@ -340,43 +368,29 @@ def reading_order(env: BuildEnvironment) -> list[str]:
 
 
 class _Reporter:
-    """Warnings located at the line of the front matter field at fault."""
+    """Each page's front matter, read once, and warnings located at the line
+    of the field at fault."""
 
     def __init__(self, env: BuildEnvironment) -> None:
         self.env = env
-        self._front_matter: dict[str, yaml.Node | None] = {}
+        self._front_matter: dict[str, FrontMatter] = {}
 
-    def field_line(self, docname: str, path: schema.FieldPath) -> int:
+    def front_matter(self, docname: str) -> FrontMatter:
         if docname not in self._front_matter:
-            self._front_matter[docname] = _front_matter_node(self.env.doc2path(docname))
-        return _line(self._front_matter[docname], path)
+            self._front_matter[docname] = read_front_matter(self.env.doc2path(docname))
+        return self._front_matter[docname]
 
     def warn(self, docname: str, path: str | schema.FieldPath | None, message: str,
              subtype: str, line: int | None = None) -> None:
         if isinstance(path, str):
             path = (path,)
         if line is None:
-            line = self.field_line(docname, path) if path else 1
+            line = self.front_matter(docname).line(path) if path else 1
         logger.warning(message, location=(docname, line), type="portfolio", subtype=subtype)
 
 
 # The front matter starts on the file's second line, after "---".
 _FIRST_LINE = 2
-
-
-def _front_matter_node(path: Path) -> yaml.Node | None:
-    """The page's front matter as a YAML node tree, which knows its lines."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except OSError:
-        return None
-    end = text.find("\n---", 4)
-    if not text.startswith("---\n") or end == -1:
-        return None
-    try:
-        return yaml.compose(text[4:end])
-    except yaml.YAMLError:
-        return None  # MyST reports malformed YAML with its file and line
 
 
 def _line(node: yaml.Node | None, path: schema.FieldPath) -> int:
@@ -419,29 +433,35 @@ def _peps(env: BuildEnvironment) -> dict[str, Pep]:
     return dict(sorted(peps.items(), key=lambda item: item[1].number))
 
 
-def _person(env: BuildEnvironment, report: _Reporter) -> tuple[Person, list[Project], list[str]]:
+Warn = Callable[[schema.FieldPath, str, str], None]  # (field, message, subtype)
+
+
+def _person(front: FrontMatter, warn: Warn) -> tuple[Person, list[Project], list[str]]:
     """The person; the valid projects; and the names of all declared projects,
     which contributions may name: a project with bad dates is reported once,
     at its own line, not again on each of its contributions."""
-    root = env.config.root_doc
-    data = front_matter(env, root)
+    data = front.data
     errors = list(schema.problems(schema.person_schema(), data))
     for path, message in errors:
-        report.warn(root, path, message, "frontmatter")
+        warn(path, message, "frontmatter")
     invalid = {path[0] for path, _ in errors}  # top-level fields
+
+    def text(key: str) -> str:
+        value = data.get(key) if key not in invalid else None
+        return value if isinstance(value, str) else ""
 
     def strings(key: str) -> list[str]:
         value = data.get(key) if key not in invalid else None
         return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
     person = Person(
-        name=str(data.get("name", "")),
-        headline=str(data.get("headline", "")),
-        location=str(data.get("location", "")),
-        email=str(data.get("email", "")),
+        name=text("name"),
+        headline=text("headline"),
+        location=text("location"),
+        email=text("email"),
         profiles=[Profile(**p) for p in data.get("profiles", [])]
         if "profiles" not in invalid else [],
-        summary=str(data.get("summary", "")),
+        summary=text("summary"),
         languages=strings("languages"),
         skills=strings("skills"),
         relations=[Relation(r["role"], r["contribution"], " ".join(r["evidence"].split()))
@@ -450,10 +470,10 @@ def _person(env: BuildEnvironment, report: _Reporter) -> tuple[Person, list[Proj
     items = data.get("projects")
     items = items if isinstance(items, list) else []
     declared = [p["name"] for p in items if isinstance(p, dict) and isinstance(p.get("name"), str)]
-    return person, _projects(root, items, errors, report), declared
+    return person, _projects(items, errors, warn), declared
 
 
-def _projects(root: str, items: list, errors: list, report: _Reporter) -> list[Project]:
+def _projects(items: list, errors: list, warn: Warn) -> list[Project]:
     """The declared projects, less those with a problem (already reported, or
     reported here: dates out of order, a name given twice)."""
     bad = {path[1] for path, _ in errors if len(path) > 1 and path[0] == "projects"}
@@ -463,12 +483,12 @@ def _projects(root: str, items: list, errors: list, report: _Reporter) -> list[P
             continue
         start, end = item.get("start"), item.get("end")
         if start and end != "present" and end < start:
-            report.warn(root, ("projects", index, "end"), (
+            warn(("projects", index, "end"), (
                 f"field 'projects[{index}].end': {end} is before the start, {start}; "
                 "allowed: a year no earlier than 'start', or \"present\""), "dates")
             continue
         if any(p.name == item["name"] for p in projects):
-            report.warn(root, ("projects", index, "name"), (
+            warn(("projects", index, "name"), (
                 f"field 'projects[{index}].name': '{item['name']}' is declared twice; "
                 "allowed: a name no other project has"), "frontmatter")
             continue
@@ -512,7 +532,7 @@ def _check_dates(docname: str, data: dict, report: _Reporter) -> bool:
 def _validated(env: BuildEnvironment, docname: str, page_schema: dict,
                report: _Reporter) -> dict | None:
     """The page's front matter, or None after reporting each problem at its field."""
-    data = front_matter(env, docname)
+    data = report.front_matter(docname).data
     errors = list(schema.problems(page_schema, data))
     for path, message in errors:
         report.warn(docname, path, message, "frontmatter")
@@ -590,6 +610,69 @@ def _check_relations(env: BuildEnvironment, relations: list[Relation], roles: li
                 "there that relate the two"), "relation")
 
 
+def _listed_by(env: BuildEnvironment) -> dict[str, tuple[str, Toctree]]:
+    """docname -> the page whose toctree lists it, and that toctree."""
+    found = {}
+    for parent, page in env.portfolio_pages.items():
+        for toctree in page.toctrees:
+            for docname in toctree.docnames:
+                found.setdefault(docname, (parent, toctree))
+    return found
+
+
+def _check_project_headings(env: BuildEnvironment, declared: list[str],
+                            report: _Reporter) -> None:
+    root = env.doc2path(env.config.root_doc, False)
+    for docname, page in env.portfolio_pages.items():
+        for name, line in page.project_headings:
+            if name not in declared:
+                report.warn(docname, None, (
+                    f"project {name!r} is not declared: list it in 'projects' in the front "
+                    f"matter of {root}"), "project", line=line)
+
+
+def _check_membership(env: BuildEnvironment, contributions: list[Contribution],
+                      listed_by: dict[str, tuple[str, Toctree]], report: _Reporter) -> None:
+    """A contribution's project is stated by its 'project' field, the
+    ``{project}`` heading over the toctree that lists it, and its folder:
+    the résumé and resume.json group by the field, the navigation by the
+    toctree. They must agree; one folder holds one project's pages."""
+    folders: dict[str, Contribution] = {}
+    for contribution in contributions:
+        parent, toctree = listed_by.get(contribution.docname, (None, None))
+        if toctree is not None and toctree.project not in (None, contribution.project):
+            report.warn(contribution.docname, "project", (
+                f"field 'project': '{contribution.project}', but the toctree at "
+                f"{env.doc2path(parent, False)}:{toctree.line} lists this page under the "
+                f"project '{toctree.project}'; move the page's entry under its project's "
+                "heading there, or correct this field"), "project")
+        folder = posixpath.dirname(contribution.docname)
+        first = folders.setdefault(folder, contribution)
+        if first.project != contribution.project:
+            report.warn(contribution.docname, "project", (
+                f"field 'project': '{contribution.project}', but {folder}/ holds the pages of "
+                f"'{first.project}' ({env.doc2path(first.docname, False)}); a folder holds "
+                "one project's pages: move this page to its project's folder, or correct "
+                "this field"), "project")
+
+
+def _check_role_order(env: BuildEnvironment, roles: list[Role], today: YearMonth,
+                      listed_by: dict[str, tuple[str, Toctree]], report: _Reporter) -> None:
+    """The roles' toctree (the navigation, the ePub's and the PDF's chapters)
+    lists them as the résumé does: most recent first."""
+    for earlier, later in itertools.pairwise(roles):  # in reading order
+        if (earlier.start, earlier.end or today) >= (later.start, later.end or today):
+            continue
+        parent, toctree = listed_by.get(earlier.docname, (None, None))
+        if toctree is None:
+            continue
+        report.warn(parent, None, (
+            f"the toctree lists '{posixpath.basename(earlier.docname)}' ({earlier.dates}) "
+            f"before '{posixpath.basename(later.docname)}' ({later.dates}), which is more "
+            "recent; list the roles most recent first, as the résumé does"),
+            "order", line=toctree.line)
+
+
 def _backlinks(env: BuildEnvironment, order: list[str]) -> dict[str, list[str]]:
     labels = env.get_domain("std").labels
     found: dict[str, list[str]] = {}
@@ -618,7 +701,9 @@ def build(env: BuildEnvironment) -> Career:
     role_docs = [d for d in order if kinds[d] == "role"]
     contribution_docs = [d for d in order if kinds[d] == "contribution"]
 
-    person, projects, project_names = _person(env, report)
+    person, projects, project_names = _person(
+        report.front_matter(root),
+        lambda path, message, subtype: report.warn(root, path, message, subtype))
     peps = _peps(env)
     role_labels = _labels(env, role_docs, report)
     contribution_labels = _labels(env, contribution_docs, report)
@@ -667,6 +752,10 @@ def build(env: BuildEnvironment) -> Career:
     _check_relations(env, person.relations, roles, contributions, report)
 
     today = YearMonth.from_timestamp(source_date_epoch(env.config))
+    listed_by = _listed_by(env)
+    _check_project_headings(env, project_names, report)
+    _check_membership(env, contributions, listed_by, report)
+    _check_role_order(env, roles, today, listed_by, report)
     roles.sort(key=lambda r: (r.start, r.end or today), reverse=True)
     return Career(
         person=person,

@@ -5,31 +5,30 @@ place on the skills page, a PEP's own page). It collects the entries as it
 writes each page, but does not read them back from the last build's index,
 so an incremental build's searchindex.js holds only the rewritten pages'
 entries (sphinx-doc/sphinx#12599). Before the index is written, each page's
-entries are collected again from its saved doctree, as Sphinx's
-IndexBuilder.feed does; and words no page holds any longer (a date edited
-away) are dropped, as Sphinx keeps them with no pages. The index is then the
-one a clean build writes.
+entries are taken again from the index domain (which also holds those the
+views add from the model, views.py), as Sphinx's IndexBuilder.feed takes
+them from the page; and words no page holds any longer (a date edited away)
+are dropped, as Sphinx keeps them with no pages. The index is then the one a
+clean build writes.
 """
 
 from __future__ import annotations
 
-from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.util.index_entries import split_index_msg
 
 
-def _entries(doctree) -> list[tuple[str, str, str]]:
+def _entries(index_entries: list[tuple]) -> list[tuple[str, str, str]]:
     found: set[tuple[str, str, str]] = set()
-    for node in doctree.findall(addnodes.index):
-        for entry_type, value, target_id, main, _key in node["entries"]:
-            try:
-                result = split_index_msg(entry_type, value)
-            except ValueError:
-                continue
-            target_id = target_id or ""
-            if entry_type in {"see", "seealso"}:
-                found.add((result[0], target_id, main))
-            found |= {(x, target_id, main) for x in result}
+    for entry_type, value, target_id, main, _key in index_entries:
+        try:
+            result = split_index_msg(entry_type, value)
+        except ValueError:
+            continue
+        target_id = target_id or ""
+        if entry_type in {"see", "seealso"}:
+            found.add((result[0], target_id, main))
+        found |= {(x, target_id, main) for x in result}
     return sorted(found)
 
 
@@ -41,8 +40,9 @@ def restore_index_entries(app: Sphinx) -> list:
     # one no more, in the order a clean build feeds them (by name).
     entries = indexer._index_entries
     entries.clear()
+    index = app.env.get_domain("index").entries
     for docname in sorted(app.env.found_docs):
-        entries[docname] = _entries(app.env.get_doctree(docname))
+        entries[docname] = _entries(index.get(docname, []))
     for mapping in (indexer._mapping, indexer._title_mapping):
         for word in [word for word, docnames in mapping.items() if not docnames]:
             del mapping[word]

@@ -24,10 +24,11 @@ Adding a view, here or in a module of its own (figure.py does so):
 2. register it at setup: ``add_view(app, "name", View(render))``, or
    ``View(render, digest)`` for one that differs by builder (this module's
    views are listed in ``RENDERERS``, which ``setup()`` registers). That
-   adds the directive ``{name}`` that places it; a directive with arguments
-   or content of its own subclasses ``ViewDirective`` (``PepTableDirective``)
-   and is added with ``directive=False``, as is a view only a transform
-   places (``PageViews``);
+   adds the directive ``{name}`` that places it; a view placed otherwise is
+   added with ``directive=False``: by a directive of its own
+   (``ProjectDirective``) or by a transform (``PageViews``). A view may
+   return ``addnodes.index`` nodes: ``_index`` gives their entries to
+   genindex and the search index;
 3. the placeholder is ``portfolio_view(view="name", docname=...,
    arguments=(...))``; ``collect.py`` records it, so ``_outdated`` rewrites
    the page whenever the view would change.
@@ -37,7 +38,6 @@ from __future__ import annotations
 
 import hashlib
 import posixpath
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,10 +52,9 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx_design.shared import PassthroughTextElement, create_component
 
-from .exports import RESUME
-from .model import (
-    Career, Contribution, Role, career, duration, front_matter, page_kind, source_front_matter,
-)
+from . import model
+from .exports import RESUME_JSON
+from .model import Career, Contribution, Role, duration, page_kind
 from .nodes import portfolio_view
 
 logger = logging.getLogger(__name__)
@@ -72,13 +71,12 @@ def _xref(docname: str, domain: str, kind: str, target: str, text: str) -> addno
     return node
 
 
-def _page_link(docname: str, career_: Career, target: str, text: str | None = None):
+def _page_link(docname: str, career: Career, target: str, text: str | None = None):
     """A link to page ``target`` (a docname), by its label when it has one."""
-    text = text or career_.titles.get(target, target)
-    label = next((p.label for p in [*career_.roles, *career_.contributions]
-                  if p.docname == target), None)
-    if label:
-        return _xref(docname, "std", "ref", label, text)
+    text = text or career.titles.get(target, target)
+    page = career.page(target)
+    if page:
+        return _xref(docname, "std", "ref", page.label, text)
     return _xref(docname, "std", "doc", "/" + target, text)
 
 
@@ -113,8 +111,8 @@ def _link_list(title: str, links: list[nodes.Node | list[nodes.Node]]) -> list[n
 # -- The views ------------------------------------------------------------------
 
 
-def _role_facts(role: Role, c: Career) -> list[nodes.Node]:
-    parts = [role.employer, role.position, role.dates, duration(role.months(c.today))]
+def _role_facts(role: Role, career: Career) -> list[nodes.Node]:
+    parts = [role.employer, role.position, role.dates, duration(role.months(career.today))]
     if role.location:
         parts.append(role.location)
     text = " · ".join(parts)
@@ -130,25 +128,23 @@ def _contribution_facts(contribution: Contribution, docname: str) -> list[nodes.
     return [para]
 
 
-def facts(c: Career, docname: str) -> list[nodes.Node]:
-    role = next((r for r in c.roles if r.docname == docname), None)
-    if role:
-        return _role_facts(role, c)
-    contribution = next((x for x in c.contributions if x.docname == docname), None)
-    return _contribution_facts(contribution, docname) if contribution else []
+def facts(career: Career, docname: str) -> list[nodes.Node]:
+    page = career.page(docname)
+    if isinstance(page, Role):
+        return _role_facts(page, career)
+    return _contribution_facts(page, docname) if page else []
 
 
-def _related_pages(c: Career, docname: str) -> list[tuple[Role | Contribution, str]]:
+def _related_pages(career: Career, docname: str) -> list[tuple[Role | Contribution, str]]:
     """The pages related to this one, each with the résumé words that relate them."""
-    role = next((r for r in c.roles if r.docname == docname), None)
-    if role:
-        pairs = [(c.contribution(label), c.relation(role.label, label))
-                 for label in role.contributions]
+    page = career.page(docname)
+    if isinstance(page, Role):
+        pairs = [(career.contribution(label), career.relation(page.label, label))
+                 for label in page.contributions]
     else:
-        contribution = next((x for x in c.contributions if x.docname == docname), None)
-        pairs = [(c.role(label), c.relation(label, contribution.label))
-                 for label in contribution.roles] if contribution else []
-    return [(page, relation.evidence) for page, relation in pairs if page and relation]
+        pairs = [(career.role(label), career.relation(label, page.label))
+                 for label in page.roles] if page else []
+    return [(other, relation.evidence) for other, relation in pairs if other and relation]
 
 
 def _quoted(words: str) -> nodes.Node:
@@ -157,10 +153,10 @@ def _quoted(words: str) -> nodes.Node:
     return nodes.inline("", f"“{words}”", classes=["portfolio-evidence"])
 
 
-def related(c: Career, docname: str) -> list[nodes.Node]:
+def related(career: Career, docname: str) -> list[nodes.Node]:
     """Related pages, each with the résumé's words that relate them."""
-    pages = _related_pages(c, docname)
-    is_role = any(r.docname == docname for r in c.roles)
+    pages = _related_pages(career, docname)
+    is_role = any(r.docname == docname for r in career.roles)
     title = "Related contributions" if is_role else "Related roles"
     return _link_list(title, [
         [_xref(docname, "std", "ref", page.label, page.title), _text(": the résumé says "),
@@ -168,15 +164,15 @@ def related(c: Career, docname: str) -> list[nodes.Node]:
         for page, words in pages])
 
 
-def backlinks(c: Career, docname: str) -> list[nodes.Node]:
+def backlinks(career: Career, docname: str) -> list[nodes.Node]:
     """Pages whose prose links here, less those already listed as related."""
-    shown = {page.docname for page, _ in _related_pages(c, docname)}
+    shown = {page.docname for page, _ in _related_pages(career, docname)}
     return _link_list("Referenced from", [
-        _page_link(docname, c, source) for source in c.backlinks.get(docname, [])
+        _page_link(docname, career, source) for source in career.backlinks.get(docname, [])
         if source not in shown])
 
 
-def _employers(roles: list[Role]) -> list[list[Role]]:
+def _consecutive_by_employer(roles: list[Role]) -> list[list[Role]]:
     """Consecutive roles at one employer, grouped (reverse chronological)."""
     groups: list[list[Role]] = []
     for role in roles:
@@ -187,12 +183,12 @@ def _employers(roles: list[Role]) -> list[list[Role]]:
     return groups
 
 
-def timeline(c: Career, docname: str) -> list[nodes.Node]:
+def timeline(career: Career, docname: str) -> list[nodes.Node]:
     outer = nodes.bullet_list(classes=["portfolio-timeline"])
-    for roles in _employers(c.roles):
+    for roles in _consecutive_by_employer(career.roles):
         first, last = roles[-1], roles[0]
         end = last.end.label if last.end else "present"
-        months = first.start.months_to(last.end or c.today)
+        months = first.start.months_to(last.end or career.today)
         head = nodes.paragraph(classes=["portfolio-employer"])
         head += nodes.strong(last.employer, last.employer)
         if len(roles) > 1:  # the time at the employer, across its roles
@@ -201,7 +197,7 @@ def timeline(c: Career, docname: str) -> list[nodes.Node]:
         for role in roles:
             para = nodes.paragraph()
             para += _xref(docname, "std", "ref", role.label, role.position)
-            para += nodes.Text(f" · {role.dates} · {duration(role.months(c.today))}")
+            para += nodes.Text(f" · {role.dates} · {duration(role.months(career.today))}")
             inner += nodes.list_item("", para)
         outer += nodes.list_item("", head, inner)
     return [outer]
@@ -216,22 +212,22 @@ def _text(text: str) -> nodes.Text:
     return nodes.Text(text)
 
 
-def at_a_glance(c: Career, docname: str) -> list[nodes.Node]:
+def at_a_glance(career: Career, docname: str) -> list[nodes.Node]:
     fields = nodes.field_list(classes=["portfolio-glance"])
-    if c.roles:
-        latest = c.roles[0]
+    if career.roles:
+        latest = career.roles[0]
         fields += _field(
             "Current role" if latest.end is None else "Latest role",
             _xref(docname, "std", "ref", latest.label, f"{latest.position}, {latest.employer}"),
             _text(f" ({latest.dates})"),
         )
-        years, months = divmod(c.months_of_experience, 12)
-        first = min(r.start for r in c.roles)
+        years, months = divmod(career.months_of_experience, 12)
+        first = min(r.start for r in career.roles)
         fields += _field("Experience", _text(
             f"{years}{'+' if months else ''} years (roles listed from {first.label})"))
-    if c.peps:
-        count = len(c.peps)
-        years = [p.year for p in c.peps.values()]
+    if career.peps:
+        count = len(career.peps)
+        years = [p.year for p in career.peps.values()]
         span = f"{min(years)}–{max(years)}" if min(years) != max(years) else str(min(years))
         # Each PEP is dated by its Created header: when the PEP was begun,
         # not when he joined its authors.
@@ -240,9 +236,9 @@ def at_a_glance(c: Career, docname: str) -> list[nodes.Node]:
     return [fields]
 
 
-def summary(c: Career, docname: str) -> list[nodes.Node]:
+def summary(career: Career, docname: str) -> list[nodes.Node]:
     """The headline and the summary, from the landing page's front matter."""
-    p, out = c.person, []
+    p, out = career.person, []
     if p.headline:
         # In a container, so that the page's description (description.py)
         # opens with the summary rather than repeating the headline.
@@ -253,9 +249,9 @@ def summary(c: Career, docname: str) -> list[nodes.Node]:
     return out
 
 
-def profile(c: Career, docname: str) -> list[nodes.Node]:
+def profile(career: Career, docname: str) -> list[nodes.Node]:
     """Contact, languages and skills from the landing page's front matter."""
-    p = c.person
+    p = career.person
     fields = nodes.field_list(classes=["portfolio-profile"])
     if p.location:
         fields += _field("Location", _text(p.location))
@@ -270,8 +266,8 @@ def profile(c: Career, docname: str) -> list[nodes.Node]:
         fields += _field("Skills", _text(", ".join(p.skills)))
     # resume.json exists in the web site only (exports.py).
     only = addnodes.only(expr="builder_html or builder_dirhtml")
-    uri = posixpath.relpath(RESUME, posixpath.dirname(docname) or ".")
-    only += _field("As data", nodes.reference(RESUME, RESUME, refuri=uri),
+    uri = posixpath.relpath(RESUME_JSON, posixpath.dirname(docname) or ".")
+    only += _field("As data", nodes.reference(RESUME_JSON, RESUME_JSON, refuri=uri),
                    _text(" (JSON Resume)"))
     fields += only
     return [fields]
@@ -281,18 +277,21 @@ def skill_id(skill: str) -> str:
     return "skill-" + nodes.make_id(skill)
 
 
-def skills_map(c: Career, docname: str) -> list[nodes.Node]:
+def skills_map(career: Career, docname: str) -> list[nodes.Node]:
     """Each skill, then each language, and the pages that show it, each with
-    the résumé's words on that page that show it."""
-    out: list[nodes.Node] = []
-    for title, key, names in (("Skills", "skills", c.person.skills),
-                              ("Programming languages", "languages", c.person.languages)):
+    the résumé's words on that page that show it; and the main index entry of
+    each, so that searching a skill finds this page first."""
+    names = [*career.person.skills, *career.person.languages]
+    out: list[nodes.Node] = [addnodes.index(entries=[
+        ("single", name, skill_id(name), "main", None) for name in names])]
+    for title, key, names in (("Skills", "skills", career.person.skills),
+                              ("Programming languages", "languages", career.person.languages)):
         dl = nodes.definition_list(classes=["portfolio-skills"])
         for name in names:
             body = nodes.definition()
             shown = [(page, getattr(page, key)[name], text)
-                     for page, text in [*((r, f"{r.position}, {r.employer}") for r in c.roles),
-                                        *((x, x.title) for x in c.contributions)]
+                     for page, text in [*((r, f"{r.position}, {r.employer}") for r in career.roles),
+                                        *((x, x.title) for x in career.contributions)]
                      if name in getattr(page, key)]
             if shown:
                 body += _link_list_items([
@@ -325,21 +324,28 @@ def _table(headers: list[str], rows: list[list[list[nodes.Node]]], widths: list[
     return table
 
 
-def pep_table(c: Career, docname: str) -> list[nodes.Node]:
+def pep_table(career: Career, docname: str) -> list[nodes.Node]:
+    """The PEP table, and an index entry for every PEP in the bibliography."""
+    # The entries' anchor is an empty paragraph: a target would pass its id
+    # on to the table, and furo's table wrapper copies it (a duplicate id).
+    target_id = "pep-table"
+    index = addnodes.index(entries=[
+        ("single", pep.label, target_id, "", None) for pep in career.peps.values()])
+    anchor = nodes.paragraph("", "", ids=[target_id])
     rows = []
-    for key, pep in c.peps.items():
+    for key, pep in career.peps.items():
         rows.append([
             [_pep_link(docname, key)],
             [_text(pep.title)],
             [_text(pep.status)],
             [_text(str(pep.year))],
             _joined(_xref(docname, "std", "ref", x.label, x.title)
-                    for x in c.contributions_for_pep(key)),
+                    for x in career.contributions_for_pep(key)),
         ])
     # In the PDF the table keeps these widths (colwidths-given; tabulary's own
     # squeeze "2012" out of its cell) and breaks across pages (longtable), so
     # the Standards chapter does not open on a page left empty above it.
-    return [_table(["PEP", "Title", "Status", "Created", "In this portfolio"], rows,
+    return [index, anchor, _table(["PEP", "Title", "Status", "Created", "In this portfolio"], rows,
                    [11, 41, 14, 8, 26], ["portfolio-peps", "colwidths-given", "longtable"])]
 
 
@@ -347,9 +353,9 @@ def pep_table(c: Career, docname: str) -> list[nodes.Node]:
 PROJECT_DATES = "portfolio-project-dates"
 
 
-def project_dates(c: Career, docname: str, name: str) -> list[nodes.Node]:
+def project_dates(career: Career, docname: str, name: str) -> list[nodes.Node]:
     """ "2013 – Current." under a project's heading; nothing if it is undated."""
-    project = c.project(name)
+    project = career.project(name)
     if project is None or not project.dates:
         return []
     text = f"{project.dates}."
@@ -360,12 +366,12 @@ NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight",
            "eleven", "twelve")
 
 
-def experience_summary(c: Career, docname: str) -> list[nodes.Node]:
+def experience_summary(career: Career, docname: str) -> list[nodes.Node]:
     """ "Eight positions, most recent first, from Xenofox in 2008 to Datadog in 2025." """
-    if not c.roles:
+    if not career.roles:
         return []
-    latest, first = c.roles[0], c.roles[-1]
-    count = len(c.roles)
+    latest, first = career.roles[0], career.roles[-1]
+    count = len(career.roles)
     number = NUMBERS[count] if count < len(NUMBERS) else str(count)
     until = f"{latest.employer} in {latest.end.year}" if latest.end \
         else f"{latest.employer} today"
@@ -374,15 +380,12 @@ def experience_summary(c: Career, docname: str) -> list[nodes.Node]:
     return [nodes.paragraph(text, text)]
 
 
-_PEP_MENTION = re.compile(r"PEP (\d+)")
-
-
-def _cited(c: Career, docname: str, text: str) -> list[nodes.Node]:
+def _cited(career: Career, docname: str, text: str) -> list[nodes.Node]:
     """``text`` with each "PEP 691" a citation of its entry in the bibliography."""
-    keys = {pep.number: key for key, pep in c.peps.items()}
+    keys = {pep.number: key for key, pep in career.peps.items()}
     out: list[nodes.Node] = []
     position = 0
-    for match in _PEP_MENTION.finditer(text):
+    for match in model.PEP_MENTION.finditer(text):
         key = keys.get(int(match.group(1)))
         if key:
             out += [_text(text[position:match.start()]), _pep_link(docname, key)]
@@ -390,17 +393,18 @@ def _cited(c: Career, docname: str, text: str) -> list[nodes.Node]:
     return [*out, _text(text[position:])]
 
 
-def highlights(c: Career, docname: str) -> list[nodes.Node]:
+def highlights(career: Career, docname: str) -> list[nodes.Node]:
     """A card for each contribution marked ``highlight: true``: its title,
     linked, over its résumé bullet; sphinx-design's grid of 1, 2 or 3 columns."""
     row = create_component("grid-row", [
         "sd-row", "sd-row-cols-1", "sd-row-cols-xs-1", "sd-row-cols-sm-2", "sd-row-cols-md-2",
         "sd-row-cols-lg-3", "sd-g-2", "sd-g-xs-2", "sd-g-sm-2", "sd-g-md-2", "sd-g-lg-2"])
-    for x in c.highlights:
+    for x in career.highlights:
         title = create_component("card-title", ["sd-card-title", "sd-font-weight-bold"],
                                  children=[PassthroughTextElement(
                                      "", "", _xref(docname, "std", "ref", x.label, x.title))])
-        text = nodes.paragraph("", "", *_cited(c, docname, x.summary), classes=["sd-card-text"])
+        text = nodes.paragraph("", "", *_cited(career, docname, x.summary),
+                               classes=["sd-card-text"])
         body = create_component("card-body", ["sd-card-body"], children=[title, text])
         card = create_component("card", ["sd-card", "sd-sphinx-override", "sd-w-100",
                                          "sd-shadow-sm"], children=[body])
@@ -411,8 +415,25 @@ def highlights(c: Career, docname: str) -> list[nodes.Node]:
                                                 "sd-mb-4"], children=[row])]
 
 
+def index_entries(career: Career, docname: str, target: str) -> list[nodes.Node]:
+    """A role's employer and position, a contribution's PEPs, and each page's
+    skills and languages: entries for genindex and the PDF's index."""
+    page = career.page(docname)
+    entries = []
+    if isinstance(page, Role):
+        entries.append(("single", f"{page.employer}; {page.position}", target, "main", None))
+    elif page is not None:
+        # "main": searching "PEP 691" lists the page about it first.
+        entries += [("single", career.peps[key].label, target, "main", None)
+                    for key in page.peps if key in career.peps]
+    if page is not None:
+        entries += [("single", name, target, "", None) for name in [*page.skills, *page.languages]]
+    return [addnodes.index(entries=entries)]
+
+
 # The views alike in every format: name -> render(career, docname, *arguments).
 RENDERERS = {
+    "index-entries": index_entries,
     "facts": facts,
     "related": related,
     "backlinks": backlinks,
@@ -455,14 +476,14 @@ def add_view(app: Sphinx, name: str, view: View, directive: bool = True) -> None
         app.add_directive(name, view_directive(name))
 
 
-def _fill(doctree: nodes.document, c: Career, builder: Builder | None = None) -> None:
+def _fill(doctree: nodes.document, career: Career, builder: Builder | None = None) -> None:
     """Replace each placeholder with its view's nodes: of the views alike for
     every builder, or, given the builder, of those that differ by builder."""
     for node in list(doctree.findall(portfolio_view)):
         view = VIEWS[node["view"]]
         if view.by_builder != (builder is not None):
             continue
-        arguments = (c, node["docname"], *node.get("arguments", ()))
+        arguments = (career, node["docname"], *node.get("arguments", ()))
         content = view.render(*arguments, builder=builder) if builder else view.render(*arguments)
         if content:
             node.replace_self(content)
@@ -477,35 +498,49 @@ class FillViews(SphinxPostTransform):
     default_priority = 5  # Sphinx's ReferencesResolver runs at 10
 
     def run(self, **kwargs) -> None:
-        _fill(self.document, career(self.env))
+        _fill(self.document, model.career(self.env))
 
 
 def _fill_by_builder(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """The views that differ by builder, once references are resolved: the
     event Sphinx hands the builder to (its transforms no longer reach it)."""
-    _fill(doctree, career(app.env), app.builder)
+    _fill(doctree, model.career(app.env), app.builder)
 
 
-def _digest(c: Career, docname: str, views: list[tuple[str, tuple[str, ...]]]) -> str:
+def _digest(career: Career, docname: str, views: list[tuple[str, tuple[str, ...]]]) -> str:
     """What the page's views would show, hashed."""
     digest = hashlib.sha256()
     for name, arguments in views:
         view = VIEWS[name]
         if view.by_builder:
-            digest.update(view.digest(c, docname, *arguments))
+            digest.update(view.digest(career, docname, *arguments))
         else:
-            for node in view.render(c, docname, *arguments):
+            for node in view.render(career, docname, *arguments):
                 digest.update(node.pformat().encode())
     return digest.hexdigest()
+
+
+def _index(app: Sphinx, env) -> None:
+    """Give genindex each page's entries from its views: the page's own
+    (``{index}`` in its prose, read with it) and those its views add now,
+    from the model, which the doctree as read could not hold."""
+    career = model.career(env)
+    entries = env.get_domain("index").entries
+    for docname, page in env.portfolio_pages.items():
+        if docname in entries and page.views:
+            entries[docname] = [*page.index_entries, *(
+                entry for name, arguments in page.views if not VIEWS[name].by_builder
+                for node in VIEWS[name].render(career, docname, *arguments)
+                if isinstance(node, addnodes.index) for entry in node["entries"])]
 
 
 def _outdated(app: Sphinx, env) -> list[str]:
     """Pages whose views come out different from the last build: Sphinx
     rewrites them, though their sources did not change."""
-    c = career(env)
+    career = model.career(env)
     previous = getattr(env, "portfolio_digests", {})
     env.portfolio_digests = {
-        docname: _digest(c, docname, page.views)
+        docname: _digest(career, docname, page.views)
         for docname, page in env.portfolio_pages.items() if page.views
     }
     return sorted(d for d, digest in env.portfolio_digests.items() if previous.get(d) != digest)
@@ -529,44 +564,6 @@ def view_directive(name: str) -> type[ViewDirective]:
     return type(f"{name.title().replace('-', '')}Directive", (ViewDirective,), {"view": name})
 
 
-class PepTableDirective(ViewDirective):
-    """The PEP table, and an index entry for every PEP in the bibliography."""
-
-    view = "pep-table"
-
-    def run(self) -> list[nodes.Node]:
-        # The entries' anchor is an empty paragraph: a target would pass its id
-        # on to the table, and furo's table wrapper copies it (a duplicate id).
-        target_id = "pep-table"
-        anchor = nodes.paragraph("", "", ids=[target_id])
-        entries = self.env.get_domain("cite").bibdata.data.entries.values()
-        index = addnodes.index(entries=[
-            ("single", f"PEP {entry.fields['number']}", target_id, "", None) for entry in entries
-        ])
-        return [index, anchor, *super().run()]
-
-
-class SkillsMapDirective(ViewDirective):
-    """The skills map, and the main index entry of every skill and language,
-    so that searching a skill finds this page first."""
-
-    view = "skills-map"
-
-    def run(self) -> list[nodes.Node]:
-        # The taxonomy is in the root page's front matter, which another
-        # process may be reading: take it from the source, and re-read this
-        # page whenever that source changes.
-        source = self.env.doc2path(self.config.root_doc)
-        self.env.note_dependency(source)
-        taxonomy = source_front_matter(Path(source))
-        names = [n for key in ("skills", "languages") for n in taxonomy.get(key) or []
-                 if isinstance(n, str)]
-        index = addnodes.index(entries=[
-            ("single", name, skill_id(name), "main", None) for name in names
-        ])
-        return [index, *super().run()]
-
-
 class ProjectDirective(SphinxDirective):
     """``{project} PyPI``: a project's heading on the open-source page, and its
     dates under it, from the model.
@@ -580,18 +577,8 @@ class ProjectDirective(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         name = self.arguments[0]
-        # The model is built once every page is read; the names are checked
-        # now, against the source, to report the directive's own line.
-        source = self.env.doc2path(self.config.root_doc)
-        self.env.note_dependency(source)
-        declared = source_front_matter(Path(source)).get("projects")
-        names = [p.get("name") for p in declared if isinstance(p, dict)] \
-            if isinstance(declared, list) else []
-        if name not in names:
-            logger.warning(
-                "project %r is not declared: list it in 'projects' in the front matter of %s",
-                name, self.env.doc2path(self.config.root_doc, False),
-                location=self.get_location(), type="portfolio", subtype="project")
+        # The model checks, at this line, that index.md declares the project
+        # and that the pages the toctree below lists name it (collect.py).
         rubric = nodes.rubric(name, name, **{"heading-level": 2})
         self.set_source_info(rubric)
         dates = portfolio_view(view="project-dates", docname=self.env.docname, arguments=(name,))
@@ -611,38 +598,12 @@ class PageViews(SphinxTransform):
         section = self.document.next_node(nodes.section)
         if kind not in {"role", "contribution"} or section is None or not section["ids"]:
             return
-        index = addnodes.index(entries=_index_entries(front_matter(self.env, docname),
-                                                      section["ids"][0], self.env))
-        section.insert(1, [index, portfolio_view(view="facts", docname=docname)])
+        section.insert(1, [
+            portfolio_view(view="index-entries", docname=docname, arguments=(section["ids"][0],)),
+            portfolio_view(view="facts", docname=docname),
+        ])
         section += portfolio_view(view="related", docname=docname)
         section += portfolio_view(view="backlinks", docname=docname)
-
-
-def _index_entries(data: dict, target: str, env) -> list[tuple]:
-    """Employers, skills and PEPs, for genindex and the PDF's index."""
-    entries = []
-
-    def text(value) -> str | None:
-        return value if isinstance(value, str) and value else None
-
-    def strings(value) -> list[str]:
-        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
-    employer, position = text(data.get("employer")), text(data.get("position"))
-    if employer:
-        entries.append(("single", f"{employer}; {position}" if position else employer,
-                        target, "main", None))
-    bib = env.get_domain("cite").bibdata.data.entries
-    for key in strings(data.get("peps")):
-        if key in bib:
-            # "main": searching "PEP 691" lists the page about it first.
-            entries.append(("single", f"PEP {bib[key].fields['number']}", target, "main", None))
-    # Only tags the page gives words for; the model checks those words.
-    for key in ("skills", "languages"):
-        tags = data.get(key)
-        for name in tags if isinstance(tags, dict) else []:
-            entries.append(("single", name, target, "", None))
-    return entries
 
 
 STATIC = Path(__file__).parent / "static"
@@ -659,11 +620,12 @@ def setup(app: Sphinx) -> None:
     app.add_transform(PageViews)
     app.add_post_transform(FillViews)
     app.connect("doctree-resolved", _fill_by_builder)
-    app.connect("env-updated", _outdated, priority=600)  # after the model is built (500)
-    # The others are placed by directives of their own (below) or by PageViews.
-    plain = {"timeline", "at-a-glance", "summary", "profile", "experience-summary", "highlights"}
+    # After the model is built (500).
+    app.connect("env-updated", _index, priority=600)
+    app.connect("env-updated", _outdated, priority=600)
+    # The others are placed by ProjectDirective or by PageViews.
+    plain = {"timeline", "at-a-glance", "summary", "profile", "experience-summary", "highlights",
+             "skills-map", "pep-table"}
     for name, render in RENDERERS.items():
         add_view(app, name, View(render), directive=name in plain)
-    app.add_directive("skills-map", SkillsMapDirective)
-    app.add_directive("pep-table", PepTableDirective)
     app.add_directive("project", ProjectDirective)

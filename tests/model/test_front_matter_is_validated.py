@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from portfolio.model import Project, Relation, YearMonth, career, duration
+from portfolio.model import Project, Relation, YearMonth, career, duration, read_person
 from tools.build import run_sphinx
 
 
@@ -68,6 +68,17 @@ def test_a_good_site_builds_the_model_without_warnings(app, warning):
         "experience/later", "open-source/packaging/versioning",
     ]
     assert model.months_of_experience == YearMonth(2013, 12).months_to(YearMonth(2026, 1))
+
+
+def test_conf_py_reads_the_person_through_the_schema(rootdir, tmp_path):
+    """conf.py's reader (project, author, Open Graph, ePub) is the model's:
+    a field the schema rejects is empty there, not its raw value."""
+    index = rootdir / "test-career" / "index.md"
+    person = read_person(index)
+    assert (person.name, person.headline) == ("Ada Example", "Software Engineer")
+    bad = tmp_path / "index.md"
+    bad.write_text(index.read_text().replace("name: Ada Example", "name: [Ada, Example]"))
+    assert (read_person(bad).name, read_person(bad).headline) == ("", "Software Engineer")
 
 
 @pytest.mark.sphinx("html", testroot="career", srcdir="career-parallel", freshenv=True, parallel=2)
@@ -201,6 +212,18 @@ BAD_INPUTS = {
         "project 'Cooking' is not declared: list it in 'projects' in the front matter of "
         "index.md",
     ),
+    "contribution under another project's heading": (
+        "open-source/index.md", "{project} Python packaging", "{project} Example Tools",
+        ("open-source/packaging/versioning.md", 2),
+        "field 'project': 'Python packaging', but the toctree at open-source/index.md:7 lists "
+        "this page under the project 'Example Tools'; move the page's entry under its "
+        "project's heading there, or correct this field",
+    ),
+    "roles out of date order": (
+        "experience/index.md", "later\nearlier", "earlier\nlater", 4,
+        "the toctree lists 'earlier' (Dec 2013 – May 2015) before 'later' (Jan 2020 – "
+        "present), which is more recent; list the roles most recent first, as the résumé does",
+    ),
     "not a list": (
         "open-source/packaging/versioning.md", "peps: [pep440]",
         "peps: pep440", 4, "field 'peps': 'pep440' is not a list",
@@ -229,6 +252,32 @@ def test_a_bad_input_is_reported_at_its_field(case, make_app, rootdir, tmp_path)
         page, line = src / line[0], line[1]
     assert f"{page}:{line}: WARNING: {message}" in warnings, warnings
     assert "[portfolio." in warnings
+
+
+def test_a_folder_holds_one_projects_pages(make_app, rootdir, tmp_path):
+    """A page in another project's folder is reported at its 'project' field,
+    though its toctree heading agrees with the field."""
+    src = tmp_path / "career"
+    shutil.copytree(rootdir / "test-career", src)
+    page = src / "open-source" / "packaging" / "tooling.md"
+    page.write_text((src / "open-source" / "packaging" / "versioning.md").read_text()
+                    .replace("project: Python packaging", "project: Example Tools")
+                    .replace("roles: [earlier]", "roles: []")
+                    .replace("highlight: true", "highlight: false")
+                    .replace("(versioning)=\n# Versioning", "(tooling)=\n# Tooling"))
+    index = src / "open-source" / "index.md"
+    index.write_text(index.read_text() + "\n```{project} Example Tools\n```\n\n"
+                     "```{toctree}\npackaging/tooling\n```\n")
+
+    app = make_app("html", srcdir=src)
+    app.build()
+
+    warnings = app.warning.getvalue()
+    assert (f"{page}:2: WARNING: field 'project': 'Example Tools', but open-source/packaging/ "
+            "holds the pages of 'Python packaging' (open-source/packaging/versioning.md); a "
+            "folder holds one project's pages: move this page to its project's folder, or "
+            "correct this field") in warnings, warnings
+    assert warnings.count("WARNING") == 1, warnings
 
 
 def test_malformed_yaml_is_reported_by_myst_with_file_and_line(make_app, rootdir, tmp_path):

@@ -256,10 +256,10 @@ def test_the_experience_summary_follows_the_roles(site):
     numbers = "zero one two three four five six seven eight nine ten eleven twelve".split()
     first = min(ROLES, key=lambda r: r.meta["start"])
     last = max(ROLES, key=lambda r: r.meta["start"])
-    assert last.meta["end"] != "present"  # the sentence below says "in <year>"
+    until = "today" if last.meta["end"] == "present" else f"in {last.meta['end'][:4]}"
     sentence = (f"{numbers[len(ROLES)].capitalize()} positions, most recent first, from "
                 f"{first.meta['employer']} in {first.meta['start'][:4]} to "
-                f"{last.meta['employer']} in {last.meta['end'][:4]}.")
+                f"{last.meta['employer']} {until}.")
     assert article(site, "experience/index").find("p").get_text() == sentence
 
 

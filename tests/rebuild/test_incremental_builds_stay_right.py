@@ -25,7 +25,8 @@ def build(src, out, doctrees):
 def earliest_role(src):
     """The role that started first: its dates also feed the landing page."""
     roles = [p for p in (src / "experience").glob("*.md") if p.stem != "index"]
-    starts = {p: re.search(r"^start: (\d{4})-(\d{2})$", p.read_text(), re.M) for p in roles}
+    # The README's template keeps a comment after the value: "start: 2024-01  # year-month".
+    starts = {p: re.search(r"^start: (\d{4})-(\d{2})\b", p.read_text(), re.M) for p in roles}
     path = min(roles, key=lambda p: starts[p].group(0))
     year, month = int(starts[path].group(1)), int(starts[path].group(2))
     return path, year, month
