@@ -20,7 +20,7 @@ from portfolio.model import career
 from support import pages
 from support.pdftext import pdftotext
 from support.sources import copy_sources
-from tools.build import RESUME, ROOT, run_latexmk, run_resume_latexmk, run_sphinx
+from tools.build import ROOT, Outputs, Plan, captured
 
 
 def _template(heading: str) -> str:
@@ -107,9 +107,9 @@ def _resumes(built: Path) -> list[str]:
     """The text of the résumé pages: the portfolio PDF's first pages (as many
     as the standalone résumé has: two, unless the new lines pushed it onto a
     third, which tests/test_pdf_resume_pages.py rejects), and the standalone."""
-    standalone = built / "latex" / RESUME
-    count = len(PdfReader(standalone).pages)
-    return [_pdf_text(built / "latex" / "donald-stufft.pdf", count), _pdf_text(standalone, count)]
+    out = Outputs(built)
+    count = len(PdfReader(out.resume).pages)
+    return [_pdf_text(out.pdf, count), _pdf_text(out.resume, count)]
 
 
 @pytest.fixture(scope="module")
@@ -128,14 +128,11 @@ def added(tmp_path_factory) -> Path:
     _add_to_toctree(src / "open-source" / "index.md", f"packaging/{_label(contribution)}",
                     after=r"```\{project\} Python packaging\n```\n\n```\{toctree\}\n"
                           r"(:\w+:.*\n)*\n?([\w/-]+\n)*")
-    out = src / "_build"
-    for builder in ("html", "latex"):
-        result = run_sphinx(builder, out / builder, out / "doctrees" / builder, src)
-        assert result.returncode == 0, result.stderr[-3000:]
-    for typeset in (run_latexmk, run_resume_latexmk):
-        result = typeset(out / "latex")
-        assert result.returncode == 0, result.stdout[-3000:]
-    return out
+    plan = Plan(captured, Outputs(src / "_build"), src)
+    plan.html()
+    plan.pdf()
+    plan.resume()
+    return plan.out.root
 
 
 @pytest.mark.rebuild
