@@ -6,6 +6,7 @@ Outputs land in _build/: html/, epub/donald-stufft.epub, latex/donald-stufft.pdf
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 import sys
@@ -91,6 +92,27 @@ def pdf(session: nox.Session) -> None:
         session.warn(f"{latex / RESUME} has the phone number: send it, never publish it")
     elif (BUILD / "html").is_dir():
         publish_resume(latex, BUILD / "html")
+
+
+@nox.session
+def resume(session: nox.Session) -> None:
+    """Typeset the résumé variants alone into _build/resume: every variant
+    index.md declares, or the one asked for (`./run resume -- --focus
+    Security --pages 1`; --focus again for more skills or projects).
+
+    PORTFOLIO_PRIVATE=1 adds the phone number to each, for sending to one recruiter.
+    """
+    parser = argparse.ArgumentParser(prog="./run resume --")
+    parser.add_argument("--focus", action="append", default=[],
+                        help="a skill, language or project from index.md")
+    parser.add_argument("--pages", type=int, default=0, help="the page limit (default 2)")
+    args = parser.parse_args(session.posargs)
+    install(session, "docs")
+    options = [f"-Dportfolio_resume_pages={args.pages}"]
+    if args.focus:
+        options.append(f"-Dportfolio_resume_focus={','.join(args.focus)}")
+    argv = sphinx_args("resume", BUILD / "resume", BUILD / "doctrees" / "resume")
+    session.run("python", "-m", "sphinx", *argv, *options, env=build_env())
 
 
 @nox.session
