@@ -39,6 +39,9 @@ SITE_URL = os.getenv("READTHEDOCS_CANONICAL_URL", f"https://{SLUG}.readthedocs.i
 # The résumé with the phone number, for sending to one recruiter: only on
 # explicit request (PORTFOLIO_PRIVATE=1), never on Read the Docs.
 PRIVATE_RESUME = os.getenv("PORTFOLIO_PRIVATE") == "1"
+# Where the typeset résumé variants are kept by hash (default: the doctree
+# directory); the tests share one between their builds of the site's copies.
+RESUME_CACHE = os.getenv("PORTFOLIO_RESUME_CACHE", "")
 
 from portfolio.model import source_front_matter  # noqa: E402
 
@@ -116,6 +119,7 @@ portfolio_source_date_epoch = SOURCE_DATE_EPOCH
 # The standalone résumé adds the phone number, read from $PORTFOLIO_PHONE or
 # the untracked .private/phone (never from a committed file).
 portfolio_private = PRIVATE_RESUME
+portfolio_resume_cache = RESUME_CACHE
 
 # -- Options for HTML output ------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-html-output

@@ -19,6 +19,7 @@ import seed
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
+from portfolio import typeset
 from portfolio.model import source_front_matter
 
 from tools.build import ROOT, run_sphinx
@@ -216,3 +217,11 @@ def test_run_resume_builds_a_private_variant_on_demand(site_copy, tmp_path, monk
     refused = run_sphinx("resume", out, tmp_path / "doctrees", site_copy)
     assert refused.returncode != 0
     assert "refused there" in refused.stderr
+
+
+def test_a_lualatex_failure_stops_with_the_end_of_its_log(tmp_path):
+    setter = typeset.Typesetter(tmp_path / "cache", tmp_path / "work", "", 0)
+    broken = "\\documentclass{article}\n\\begin{document}\n\\NoSuchMacro\n\\end{document}\n"
+    with pytest.raises(typeset.TypesetError, match="Undefined control sequence"):
+        setter.pdf(broken, tmp_path / "work" / "broken", "a broken résumé")
+    assert not list((tmp_path / "cache").glob("*"))  # nothing cached

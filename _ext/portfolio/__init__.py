@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 from . import (
     a11y, assets, bibstyle, collect, description, download, exports, figure, latex, minify, model,
     quiet, reproducible, resumebuilder, robots, search, searchentries, searchpage, stableconfig,
-    structure, views,
+    structure, typeset, views,
 )
 
 
@@ -29,6 +29,7 @@ def setup(app: Sphinx) -> dict:
     robots.setup(app)  # robots.txt pointing at the sitemap, for the web site
     reproducible.setup(app)  # byte-identical ePub and sitemap from one commit
     latex.setup(app)  # the résumé: pages 1-2 of the PDF, and resume.pdf
+    typeset.setup(app)  # résumé variants typeset and fitted to their page limits
     download.setup(app)  # the résumé variants, typeset for the website's download area
     resumebuilder.setup(app)  # sphinx-build -b resume: the variants alone, on demand
     search.setup(app)  # search: each page once, with an excerpt, the work first

@@ -8,10 +8,10 @@ The kept set is then typeset for good with latexmk (the footer's "page 1 of
 2" needs a second run), as ``tools/build.py`` typesets ``resume.pdf``.
 
 Like sphinx.ext.imgmath, this runs during the website build, so the download
-area can say how many pages each file has. Every run is cached under the
-doctree directory by a hash of what LuaLaTeX reads (the generated .tex, the
-layout, the date), so a rebuild or ``./run preview`` retypesets nothing that
-did not change. A LuaLaTeX failure stops the build with the log's end.
+area can say how many pages each file has. Every run is cached in the
+doctree directory (or ``portfolio_resume_cache``) by a hash of what LuaLaTeX
+reads (the generated .tex, the layout, the date), so a rebuild or ``./run
+preview`` retypesets nothing that did not change. A LuaLaTeX failure stops the build with the log's end.
 """
 
 from __future__ import annotations
@@ -22,15 +22,19 @@ import os
 import re
 import shutil
 import subprocess
+import threading
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from sphinx.application import Sphinx
 from sphinx.errors import SphinxError
+from sphinx.util import logging
 
 from . import latex, model, variants
 from .model import Career
+
+logger = logging.getLogger(__name__)
 
 JOB = "resume"
 # LuaLaTeX as tools/build.py's RESUME_LATEXMK runs it: in UTC (TeX Live 2023
@@ -63,8 +67,9 @@ class Typeset:
 
 
 class Typesetter:
-    def __init__(self, cache: Path, fontpkg: str, epoch: int) -> None:
-        self.cache = cache
+    def __init__(self, cache: Path, work: Path, fontpkg: str, epoch: int) -> None:
+        self.cache = cache  # results, by hash: may be shared between builds
+        self.work = work  # LuaLaTeX's working directories: this build's own
         self.fontpkg = fontpkg
         self.env = {**os.environ, "TZ": "UTC", "SOURCE_DATE_EPOCH": str(epoch)}
         self.sty = (latex.TEXINPUTS / "portfolioresume.sty").read_text(encoding="utf-8")
@@ -98,8 +103,7 @@ class Typesetter:
         """How many pages ``tex`` makes: one LuaLaTeX run, cached."""
         stamp = self.cache / f"{self._key(tex)}.pages"
         if not stamp.exists():
-            self.cache.mkdir(parents=True, exist_ok=True)
-            stamp.write_text(str(self._run(LUALATEX, tex, workdir, what)))
+            _store(stamp, str(self._run(LUALATEX, tex, workdir, what)).encode())
         return int(stamp.read_text())
 
     def pdf(self, tex: str, workdir: Path, what: str) -> tuple[Path, int]:
@@ -108,27 +112,25 @@ class Typesetter:
         pdf, info = self.cache / f"{key}.pdf", self.cache / f"{key}.json"
         if not (pdf.exists() and info.exists()):
             pages = self._run(LATEXMK, tex, workdir, what)
-            self.cache.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(workdir / f"{JOB}.pdf", pdf)
-            info.write_text(json.dumps({"pages": pages}))
+            _store(pdf, (workdir / f"{JOB}.pdf").read_bytes())
+            _store(info, json.dumps({"pages": pages}).encode())
         return pdf, json.loads(info.read_text())["pages"]
 
     def fit(self, c: Career, variant: variants.Variant, priority: list[str],
             target: latex.Target) -> Typeset:
         """The variant with as many of its bullets as fit its page limit."""
         ranked = variants.ranked(c, variant, priority)
-        workdir = self.cache / "work" / variant.name
+        workdir = self.work / variant.name
         what = f"résumé variant {variant.name!r}"
 
         def tex(kept: int) -> str:
             return latex.standalone(variants.select(c, ranked[:kept]), target, self.fontpkg)
 
+        # Most variants fit whole: typeset that for good first.
         kept = len(ranked)
-        if self.pages(tex(kept), workdir, what) > variant.pages:
-            if self.pages(tex(0), workdir, what) > variant.pages:
-                raise TypesetError(f"{what} does not fit in {variant.pages} page(s) even "
-                                   "without bullets: raise its page limit in index.md")
-            low, high = 0, kept - 1  # tex(low) fits; find the most that do
+        pdf, pages = self.pdf(tex(kept), workdir, what)
+        if pages > variant.pages:
+            low, high = 0, kept - 1  # the most that fit are in [low, high]
             while low < high:
                 middle = (low + high + 1) // 2
                 if self.pages(tex(middle), workdir, what) <= variant.pages:
@@ -136,15 +138,28 @@ class Typesetter:
                 else:
                     high = middle - 1
             kept = low
-        pdf, pages = self.pdf(tex(kept), workdir, what)
+            if kept == 0 and self.pages(tex(0), workdir, what) > variant.pages:
+                raise TypesetError(f"{what} does not fit in {variant.pages} page(s) even "
+                                   "without bullets: raise its page limit in index.md")
+            pdf, pages = self.pdf(tex(kept), workdir, what)
         if pages > variant.pages:  # the final runs disagree with the measuring run
             raise TypesetError(f"{what} came out at {pages} pages, over its limit")
         text = variants.plain_text(variants.select(c, ranked[:kept]), target.phone)
         return Typeset(variant, pages, pdf, text, kept, len(ranked))
 
 
+def _store(path: Path, data: bytes) -> None:
+    """Write whole or not at all: another build may read the cache."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")
+    partial.write_bytes(data)
+    os.replace(partial, path)
+
+
 def typesetter(app: Sphinx) -> Typesetter:
-    return Typesetter(Path(app.doctreedir) / "resumes",
+    doctrees = Path(app.doctreedir)
+    return Typesetter(Path(app.config.portfolio_resume_cache or doctrees / "resumes"),
+                      doctrees / "resumes-work",
                       app.config.latex_elements.get("fontpkg", ""),
                       model.source_date_epoch(app.config))
 
@@ -155,6 +170,9 @@ def fit_all(app: Sphinx, c: Career, declared: list[variants.Variant], priority: 
     setter = typesetter(app)
     with ThreadPoolExecutor(max_workers=2) as pool:
         done = list(pool.map(lambda v: setter.fit(c, v, priority, target), declared))
+    if declared:
+        logger.info(f"résumé variants: {len(done)}, {setter.runs} LuaLaTeX run(s) "
+                    "(the rest cached)")
     return done
 
 
@@ -164,3 +182,9 @@ def write(results: list[Typeset], outdir: Path) -> None:
     for result in results:
         shutil.copyfile(result.pdf, outdir / f"{result.variant.name}.pdf")
         (outdir / f"{result.variant.name}.txt").write_text(result.text, encoding="utf-8")
+
+
+def setup(app: Sphinx) -> None:
+    # Where typeset results are kept, by hash; "": in the doctree directory.
+    # Builds of the same sources may share one (the tests' copies of the site).
+    app.add_config_value("portfolio_resume_cache", "", "", types=frozenset({str}))
