@@ -11,7 +11,8 @@ Like sphinx.ext.imgmath, this runs during the website build, so the download
 area can say how many pages each file has. Every run is cached in the
 doctree directory (or ``portfolio_resume_cache``) by a hash of what LuaLaTeX
 reads (the generated .tex, the layout, the date), so a rebuild or ``./run
-preview`` retypesets nothing that did not change. A LuaLaTeX failure stops the build with the log's end.
+preview`` retypesets nothing that did not change. A LuaLaTeX failure stops
+the build with the log's end.
 """
 
 from __future__ import annotations
