@@ -9,7 +9,7 @@ from sphinx.application import Sphinx
 from . import (
     a11y, assets, bibstyle, collect, description, download, exports, figure, latex, minify, model,
     quiet, reproducible, resumebuilder, robots, search, searchentries, searchpage, stableconfig,
-    structure, typeset, views,
+    structure, typeset, variants, views,
 )
 
 
@@ -29,6 +29,7 @@ def setup(app: Sphinx) -> dict:
     robots.setup(app)  # robots.txt pointing at the sitemap, for the web site
     reproducible.setup(app)  # byte-identical ePub and sitemap from one commit
     latex.setup(app)  # the résumé: pages 1-2 of the PDF, and resume.pdf
+    variants.setup(app)  # the résumé variants index.md declares, checked in every build
     typeset.setup(app)  # résumé variants typeset and fitted to their page limits
     download.setup(app)  # the résumé variants, typeset for the website's download area
     resumebuilder.setup(app)  # sphinx-build -b resume: the variants alone, on demand
@@ -43,7 +44,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", assets.trim_assets, priority=900)
     return {
         "version": "1",
-        "env_version": 5,  # bump when what the extension keeps on the env changes
+        "env_version": 6,  # bump when what the extension keeps on the env changes
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -21,7 +21,7 @@ from sphinx.environment import BuildEnvironment
 from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from . import latex, model, typeset, variants, views
+from . import latex, model, typeset, views
 from .nodes import portfolio_view
 
 logger = logging.getLogger(__name__)
@@ -49,12 +49,12 @@ def link_text(result: typeset.Typeset) -> str:
 def _typeset(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """Typeset the declared variants (cached); pages showing the download
     area are rewritten when what it lists changed."""
-    c = model.career(env)
-    declaration = variants.declared(env, c)
     if not _website(app.builder):
         return []
+    declaration = env.portfolio_resume
     target = latex.Target(standalone=True, baseurl=app.config.html_baseurl)
-    results = typeset.fit_all(app, c, declaration.variants, declaration.priority, target)
+    results = typeset.fit_all(app, model.career(env), declaration.variants,
+                              declaration.priority, target)
     listed = [(r.variant.name, r.pages, link_text(r)) for r in results]
     previous = getattr(env, "portfolio_downloads", None)
     env.portfolio_downloads = listed
@@ -95,7 +95,7 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
 
 def setup(app: Sphinx) -> None:
     app.add_directive(VIEW, views.view_directive(VIEW))
-    # After the model (500), before views hash the pages' views (600).
-    app.connect("env-updated", _typeset, priority=550)
+    # After the declarations are read (550), before views hash the pages' views (600).
+    app.connect("env-updated", _typeset, priority=560)
     app.connect("doctree-resolved", _fill)
     app.connect("build-finished", _write)

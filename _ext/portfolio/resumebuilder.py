@@ -56,7 +56,7 @@ class ResumeBuilder(DummyBuilder):
 
     def finish(self) -> None:
         c = model.career(self.env)
-        declaration = variants.declared(self.env, c)
+        declaration = self.env.portfolio_resume
         wanted = requested(self.config, c)
         chosen = [wanted] if wanted else declaration.variants
         private = self.config.portfolio_private

@@ -24,6 +24,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 
 from . import model, schema
@@ -227,3 +228,12 @@ def plain_text(c: Career, phone: str | None = None) -> str:
 
 def _plain(line: str) -> str:
     return re.sub(r"\s+", " ", line).strip()
+
+
+def _on_env_updated(app: Sphinx, env: BuildEnvironment) -> None:
+    """Check the declarations once per build, in every builder."""
+    env.portfolio_resume = declared(env, model.career(env))
+
+
+def setup(app: Sphinx) -> None:
+    app.connect("env-updated", _on_env_updated, priority=550)  # after the model (500)
