@@ -39,11 +39,10 @@ def _pages(count: int) -> str:
 
 
 def link_text(result: typeset.Typeset) -> str:
-    """ "Two-page résumé", or "Résumé: Security, one page"."""
-    v, words = result.variant, NUMBERS.get(result.pages, str(result.pages))
-    if v.focus:
-        return f"{v.title}, {words} {'page' if result.pages == 1 else 'pages'}"
-    return f"{words.capitalize()}-page résumé"
+    """ "Two-page résumé", or "Résumé: Security" (the count follows the link)."""
+    if result.variant.focus:
+        return result.variant.title
+    return f"{NUMBERS.get(result.pages, str(result.pages)).capitalize()}-page résumé"
 
 
 def _typeset(app: Sphinx, env: BuildEnvironment) -> list[str]:
