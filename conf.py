@@ -21,7 +21,7 @@ from urllib.parse import urlsplit
 sys.path.insert(0, os.path.abspath("."))
 sys.path.insert(0, os.path.abspath("_ext"))
 
-from tools.build import SLUG, source_date_epoch  # noqa: E402
+from tools.build import SLUG, source_date_epoch
 
 # -- Environment flags: every difference between builds starts here --------
 # The reproducible-builds.org convention: dates in outputs come from the
@@ -41,6 +41,9 @@ READTHEDOCS = bool(os.getenv("READTHEDOCS"))
 # The résumé with the phone number, for sending to one recruiter: only on
 # explicit request (PORTFOLIO_PRIVATE=1), never on Read the Docs.
 PRIVATE_RESUME = os.getenv("PORTFOLIO_PRIVATE") == "1"
+# Where the typeset résumé variants are kept by hash (default: the doctree
+# directory); the tests share one between their builds of the site's copies.
+RESUME_CACHE = os.getenv("PORTFOLIO_RESUME_CACHE", "")
 
 from portfolio.model import read_person  # noqa: E402
 
@@ -124,6 +127,7 @@ portfolio_source_date_epoch = SOURCE_DATE_EPOCH
 portfolio_private = PRIVATE_RESUME
 # ... and a Read the Docs build refuses to.
 portfolio_readthedocs = READTHEDOCS
+portfolio_resume_cache = RESUME_CACHE
 
 # -- Options for HTML output ------------------------------------------------
 # https://www.sphinx-doc.org/en/master/usage/configuration.html#options-for-html-output

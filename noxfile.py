@@ -6,6 +6,7 @@ Outputs land in _build/: html/, epub/donald-stufft.epub, latex/donald-stufft.pdf
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import os
 import sys
@@ -73,14 +74,33 @@ def epub(session: nox.Session) -> None:
 @nox.session
 def pdf(session: nox.Session) -> None:
     """Build the PDF into _build/latex, with latexmk as Read the Docs runs it,
-    and the two-page résumé alone into _build/latex/resume/, copied into
-    _build/html when the site is there.
+    and the two-page résumé alone into _build/latex/resume/.
 
     PORTFOLIO_PRIVATE=1 adds the phone number ($PORTFOLIO_PHONE or
-    .private/phone) to the résumé, for sending to one recruiter (not copied).
+    .private/phone) to the résumé, for sending to one recruiter.
     """
     install(session, "docs")
     plan(session, "pdf", "resume")
+
+
+@nox.session
+def resume(session: nox.Session) -> None:
+    """Typeset the résumé variants alone into _build/resume: every variant
+    index.md declares, or the one asked for (`./run resume -- --focus
+    Security --pages 1`; --focus again for more skills or projects).
+
+    PORTFOLIO_PRIVATE=1 adds the phone number to each, for sending to one recruiter.
+    """
+    parser = argparse.ArgumentParser(prog="./run resume --")
+    parser.add_argument("--focus", action="append", default=[],
+                        help="a skill, language or project from index.md")
+    parser.add_argument("--pages", type=int, default=0, help="the page limit (default 2)")
+    args = parser.parse_args(session.posargs)
+    install(session, "docs")
+    settings = [f"-Dportfolio_resume_pages={args.pages}"]
+    if args.focus:
+        settings.append(f"-Dportfolio_resume_focus={','.join(args.focus)}")
+    session.run("python", "-m", "tools.build", "variants", "--", *settings)
 
 
 @nox.session

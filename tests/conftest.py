@@ -55,6 +55,15 @@ def rootdir() -> Path:
     return ROOT / "tests" / "roots"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def resume_cache(tmp_path_factory):
+    """One cache of typeset résumé variants (by hash) for every build of the
+    session: a copy of the site retypesets only the variants its edit changed."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PORTFOLIO_RESUME_CACHE", str(tmp_path_factory.mktemp("resume-cache")))
+        yield
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Outputs:
     """Build HTML, ePub, PDF and the résumé once, strictly, exactly as

@@ -8,8 +8,7 @@ tests check exactly what `./run build` produces. Only the runner differs:
 ``shown`` prints each command and its output (nox), ``captured`` keeps the
 output for the failure message (tests); both raise BuildFailed.
 
-    python -m tools.build html|epub|pdf|resume|build... [-- SPHINX-BUILD ARGS]
-    python tools/build.py standalone-resume HTMLDIR   # Read the Docs' post_build
+    python -m tools.build html|epub|pdf|resume|variants|build... [-- SPHINX-BUILD ARGS]
 
 Standard library only: the noxfile imports it before any venv exists.
 """
@@ -18,10 +17,8 @@ from __future__ import annotations
 
 import os
 import shlex
-import shutil
 import subprocess
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -284,20 +281,23 @@ class Plan:
         return [self.out.pdf]
 
     def resume(self) -> list[Path]:
-        """The standalone two-page résumé, from the LaTeX that latex() wrote;
-        published at the root of the HTML output when there is one.
+        """The standalone two-page résumé, from the LaTeX that latex() wrote.
+        (The website's copies, every variant, are typeset by the HTML build.)
 
         PORTFOLIO_PRIVATE=1 adds the phone number ($PORTFOLIO_PHONE or
-        .private/phone): that résumé is for sending to one recruiter, never
-        published.
+        .private/phone): that résumé is for sending to one recruiter.
         """
         self.run(resume_latexmk(self.out.latex))
         if os.environ.get("PORTFOLIO_PRIVATE") == "1":
             print(f"{self.out.resume} has the phone number: send it, never publish it",
                   file=sys.stderr, flush=True)
-        elif self.out.html.is_dir():
-            publish(self.out, self.out.html)
         return [self.out.resume]
+
+    def variants(self) -> list[Path]:
+        """The résumé variants alone (sphinx-build -b resume), as PDF and text:
+        every one index.md declares, or one that -D portfolio_resume_focus /
+        portfolio_resume_pages ask for (`./run resume`)."""
+        return self._sphinx("resume")
 
     def linkcheck(self) -> list[Path]:
         """Every external link checked (needs the network; not part of the tests)."""
@@ -308,41 +308,17 @@ class Plan:
         return self.html() + self.epub() + self.pdf() + self.resume()
 
 
-def publish(out: Outputs, htmldir: Path) -> None:
-    """Put the résumé where the site's "Download the two-page résumé" link
-    points, at the root of the HTML output, as Read the Docs' post_build does."""
-    htmldir.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(out.resume, htmldir / RESUME_PDF.name)
-
-
-def standalone_resume(htmldir: Path) -> None:
-    """Typeset the résumé from the sources alone and publish it in htmldir.
-
-    Read the Docs runs this after its builds (.readthedocs.yaml): it keeps only
-    the one PDF of its pdf format, so the résumé the site links to is typeset
-    again here and placed in its HTML output.
-    """
-    with tempfile.TemporaryDirectory() as tmp:
-        plan = Plan(captured, Outputs(Path(tmp)))
-        plan.latex()
-        plan.resume()
-        publish(plan.out, htmldir)
-
-
 # `python -m tools.build TARGET... [-- SPHINX-BUILD ARGS]`, into _build/.
 TARGETS = {"html": Plan.html, "epub": Plan.epub, "pdf": Plan.pdf, "resume": Plan.resume,
-           "build": Plan.everything, "linkcheck": Plan.linkcheck}
-USAGE = f"""usage: python -m tools.build {{{",".join(TARGETS)}}}... [-- SPHINX-BUILD ARGS]
-       python tools/build.py standalone-resume HTMLDIR"""
+           "variants": Plan.variants, "build": Plan.everything, "linkcheck": Plan.linkcheck}
+USAGE = f"usage: python -m tools.build {{{','.join(TARGETS)}}}... [-- SPHINX-BUILD ARGS]"
 
 
 def main(argv: list[str]) -> None:
     targets, extra = (argv[:argv.index("--")], argv[argv.index("--") + 1:]) if "--" in argv \
         else (argv, [])
     try:
-        if targets[:1] == ["standalone-resume"] and len(targets) == 2 and not extra:
-            standalone_resume(Path(targets[1]))
-        elif targets and all(target in TARGETS for target in targets):
+        if targets and all(target in TARGETS for target in targets):
             plan = Plan(shown, options=Options(extra=tuple(extra)))
             made = [path for target in targets for path in TARGETS[target](plan)]
             print("Built:", ", ".join(str(path.relative_to(ROOT)) for path in made), flush=True)

@@ -20,8 +20,27 @@ from __future__ import annotations
 from sphinx.application import Sphinx
 
 from . import (
-    a11y, assets, bibstyle, collect, description, download, exports, figure, latex, minify, model,
-    quiet, reproducible, robots, search, searchentries, searchpage, stableconfig, structure,
+    a11y,
+    assets,
+    bibstyle,
+    collect,
+    description,
+    download,
+    exports,
+    figure,
+    latex,
+    minify,
+    model,
+    quiet,
+    reproducible,
+    resumebuilder,
+    robots,
+    search,
+    searchentries,
+    searchpage,
+    stableconfig,
+    structure,
+    variants,
     views,
 )
 
@@ -35,6 +54,13 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("portfolio_private", False, "", types=frozenset({bool}))
     # ... which a Read the Docs build refuses: it publishes what it builds.
     app.add_config_value("portfolio_readthedocs", False, "", types=frozenset({bool}))
+    # Where typeset résumé variants are kept by hash (default: the doctree
+    # directory); the tests share one between their builds of the site's copies.
+    app.add_config_value("portfolio_resume_cache", "", "", types=frozenset({str}))
+    # `sphinx-build -b resume` (./run resume): one variant made up on the
+    # spot, its focus (skills, languages or projects) and page limit.
+    app.add_config_value("portfolio_resume_focus", [], "", types=frozenset({list}))
+    app.add_config_value("portfolio_resume_pages", 0, "", types=frozenset({int}))
     # The website's speed (benchmarks/RESULTS.md): each page loads only the
     # CSS and JS it uses, Sphinx's scripts minified, a search page that holds
     # still. Off: pages as furo and the extensions ship them.
@@ -54,7 +80,9 @@ def setup(app: Sphinx) -> dict:
     figure.setup(app)  # the career drawn: SVG in HTML and ePub, TikZ in the PDF
     exports.setup(app)  # resume.json and JSON-LD, for the web site
     latex.setup(app)  # the résumé: pages 1-2 of the PDF, and resume.pdf
-    download.setup(app)  # the site's link to resume.pdf
+    variants.setup(app)  # the résumé variants index.md declares, checked in every build
+    download.setup(app)  # the résumé variants, typeset for the website's download area
+    resumebuilder.setup(app)  # sphinx-build -b resume: the variants alone, on demand
     search.setup(app)  # search: each page once, with an excerpt, the work first
 
     # -- Its delivery: how the website is served ------------------------------
@@ -68,7 +96,7 @@ def setup(app: Sphinx) -> dict:
     app.connect("html-page-context", assets.trim_assets, priority=900)
     return {
         "version": "1",
-        "env_version": 5,  # bump when what the extension keeps on the env changes
+        "env_version": 6,  # bump when what the extension keeps on the env changes
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

@@ -1,51 +1,101 @@
-"""The site's link to the standalone résumé: ``{resume-download}``.
+"""The site's download area: every résumé variant, with its page count.
 
-The two-page ``resume.pdf`` is typeset after the HTML (``nox -s pdf``, or
-Read the Docs' post_build job) and placed at the root of the HTML output, so
-the directive writes a plain link to it rather than a Sphinx download (which
-would need the file among the sources). Only the website gets the link: the
-PDF opens with the résumé itself and the ePub has no copy to point at.
+``{resume-download}`` is a view (``views.add_view``) that differs by builder:
+only the website fills it, because only the website has the files: while it is built, each
+variant index.md declares is typeset and fitted (``typeset.py``), and
+``<name>.pdf`` and ``<name>.txt`` are written at the root of the HTML output.
+The list says how many pages each PDF came out at. The ePub and the PDF (which
+opens with the résumé) drop the placeholder.
+
+The website's copies are always public: never the phone number, even when
+``portfolio_private`` is set (``./run resume`` makes private copies).
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from docutils import nodes
 from sphinx.application import Sphinx
-from sphinx.util.docutils import SphinxDirective
+from sphinx.environment import BuildEnvironment
+from sphinx.util import logging
 from sphinx.util.osutil import relative_uri
 
-from tools.build import RESUME_PDF
+from . import latex, model, typeset, views
+from .builders import WEBSITE_BUILDERS
 
-FILENAME = RESUME_PDF.name  # at the root of the HTML output (tools/build.py publishes it)
-TEXT = "Download the two-page résumé"
+logger = logging.getLogger(__name__)
 
-
-class resume_download(nodes.General, nodes.Element):  # noqa: N801 (docutils names nodes so)
-    """Where the link goes; filled in or dropped once the builder is known."""
-
-
-class ResumeDownload(SphinxDirective):
-    has_content = False
-
-    def run(self) -> list[nodes.Node]:
-        node = resume_download()
-        self.set_source_info(node)
-        return [node]
+VIEW = "resume-download"
+NUMBERS = {1: "one", 2: "two", 3: "three", 4: "four"}
 
 
-def _resolve(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    website = app.builder.format == "html" and not getattr(app.builder, "embedded", False)
-    for node in list(doctree.findall(resume_download)):
-        if not website:
-            node.parent.remove(node)
-            continue
-        uri = relative_uri(app.builder.get_target_uri(docname), FILENAME)
-        link = nodes.reference("", TEXT, refuri=uri, internal=True)
-        paragraph = nodes.paragraph("", "", link, nodes.Text(" (PDF)"), classes=["resume-download"])
-        node.replace_self(paragraph)
+def _website(builder) -> bool:
+    return builder.name in WEBSITE_BUILDERS
+
+
+def _pages(count: int) -> str:
+    return f"{count} page" if count == 1 else f"{count} pages"
+
+
+def link_text(result: typeset.Typeset) -> str:
+    """ "Two-page résumé", or "Résumé: Security" (the count follows the link)."""
+    if result.variant.focus:
+        return result.variant.title
+    return f"{NUMBERS.get(result.pages, str(result.pages)).capitalize()}-page résumé"
+
+
+def _typeset(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Typeset the declared variants (cached); pages showing the download
+    area are rewritten when what it lists changed."""
+    if not _website(app.builder):
+        return []
+    declaration = env.portfolio_resume
+    target = latex.Target(standalone=True, baseurl=app.config.html_baseurl)
+    results = typeset.fit_all(app, model.career(env), declaration.variants,
+                              declaration.priority, target)
+    listed = [(r.variant.name, r.pages, link_text(r)) for r in results]
+    previous = getattr(env, "portfolio_downloads", None)
+    env.portfolio_downloads = listed
+    app.portfolio_typeset = results
+    if previous == listed:
+        return []
+    return sorted(d for d, page in env.portfolio_pages.items()
+                  if any(view == VIEW for view, _ in page.views))
+
+
+def render(c: model.Career, docname: str, *, builder) -> list[nodes.Node]:
+    """The list of variants, on the website; nothing elsewhere."""
+    listed = getattr(builder.env, "portfolio_downloads", []) if _website(builder) else []
+    if not listed:
+        return []
+    items = nodes.bullet_list(classes=["resume-downloads"])
+    for name, pages, text in listed:
+        pdf = relative_uri(builder.get_target_uri(docname), f"{name}.pdf")
+        txt = relative_uri(builder.get_target_uri(docname), f"{name}.txt")
+        items += nodes.list_item("", nodes.paragraph(
+            "", "",
+            nodes.reference("", text, refuri=pdf, internal=True),
+            nodes.Text(f" (PDF, {_pages(pages)}; "),
+            nodes.reference("", "plain text", refuri=txt, internal=True),
+            nodes.Text(")"),
+        ))
+    return [nodes.paragraph("", "Download the résumé:", classes=["resume-download"]), items]
+
+
+def digest(c: model.Career, docname: str) -> bytes:
+    # Constant: _typeset (env-updated) rewrites the pages showing the list
+    # whenever what it lists changes, which the career alone cannot tell.
+    return b""
+
+
+def _write(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and _website(app.builder):
+        typeset.write(getattr(app, "portfolio_typeset", []), Path(app.outdir))
 
 
 def setup(app: Sphinx) -> None:
-    app.add_node(resume_download)
-    app.add_directive("resume-download", ResumeDownload)
-    app.connect("doctree-resolved", _resolve)
+    views.add_view(app, VIEW, views.View(render, digest))
+    # After the declarations are read (550), before views hash the pages' views (600).
+    app.connect("env-updated", _typeset, priority=560)
+    app.connect("build-finished", _write)

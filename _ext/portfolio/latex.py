@@ -101,11 +101,16 @@ def _contact(person: model.Person, target: Target) -> list[str]:
 
 
 def _entry(what: str, detail: str, dates: str, bullets: list[str]) -> list[str]:
-    return [
-        rf"\begin{{ResumeEntry}}{{{what}}}{{{detail}}}{{{dates}}}",
+    # A variant may keep a position's line and none of its bullets; an empty
+    # list is a LaTeX error.
+    items = [
         r"\begin{ResumeBullets}",
         *(rf"\ResumeBullet{{{bullet}}}" for bullet in bullets),
         r"\end{ResumeBullets}",
+    ] if bullets else []
+    return [
+        rf"\begin{{ResumeEntry}}{{{what}}}{{{detail}}}{{{dates}}}",
+        *items,
         r"\end{ResumeEntry}",
     ]
 

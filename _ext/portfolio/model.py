@@ -367,7 +367,7 @@ def reading_order(env: BuildEnvironment) -> list[str]:
 # -- Building and checking ----------------------------------------------------
 
 
-class _Reporter:
+class Reporter:
     """Each page's front matter, read once, and warnings located at the line
     of the field at fault."""
 
@@ -500,7 +500,7 @@ def _projects(items: list, errors: list, warn: Warn) -> list[Project]:
     return projects
 
 
-def _labels(env: BuildEnvironment, docnames: Iterable[str], report: _Reporter) -> dict[str, str]:
+def _labels(env: BuildEnvironment, docnames: Iterable[str], report: Reporter) -> dict[str, str]:
     """label -> docname for model pages; every page needs one, each unique."""
     owners: dict[str, str] = {}
     for docname in docnames:
@@ -519,7 +519,7 @@ def _labels(env: BuildEnvironment, docnames: Iterable[str], report: _Reporter) -
     return owners
 
 
-def _check_dates(docname: str, data: dict, report: _Reporter) -> bool:
+def _check_dates(docname: str, data: dict, report: Reporter) -> bool:
     start, end = data["start"], data["end"]
     if end != "present" and end < start:
         report.warn(docname, "end", (
@@ -530,7 +530,7 @@ def _check_dates(docname: str, data: dict, report: _Reporter) -> bool:
 
 
 def _validated(env: BuildEnvironment, docname: str, page_schema: dict,
-               report: _Reporter) -> dict | None:
+               report: Reporter) -> dict | None:
     """The page's front matter, or None after reporting each problem at its field."""
     data = report.front_matter(docname).data
     errors = list(schema.problems(page_schema, data))
@@ -540,7 +540,7 @@ def _validated(env: BuildEnvironment, docname: str, page_schema: dict,
 
 
 def _check_mirrored(env: BuildEnvironment, roles: list[Role], contributions: list[Contribution],
-                    report: _Reporter) -> None:
+                    report: Reporter) -> None:
     """A role lists a contribution exactly when the contribution lists the role."""
     sides = ((roles, "contributions", {c.label: c for c in contributions}, "roles"),
              (contributions, "roles", {r.label: r for r in roles}, "contributions"))
@@ -555,7 +555,7 @@ def _check_mirrored(env: BuildEnvironment, roles: list[Role], contributions: lis
                         f"in its {key}; relations must be listed on both pages"), "relation")
 
 def _evidenced(docname: str, data: dict, key: str, bullets: list[str], where: str,
-               report: _Reporter) -> dict[str, str]:
+               report: Reporter) -> dict[str, str]:
     """The page's tags (``skills`` or ``languages``) whose words are in one
     of ``bullets``; each other tag is reported at its line and left out."""
     found = {}
@@ -571,7 +571,7 @@ def _evidenced(docname: str, data: dict, key: str, bullets: list[str], where: st
 
 
 def _check_relations(env: BuildEnvironment, relations: list[Relation], roles: list[Role],
-                     contributions: list[Contribution], report: _Reporter) -> None:
+                     contributions: list[Contribution], report: Reporter) -> None:
     """Pages relate a role and a contribution only as index.md's 'relations'
     lists them, each with words from the role's bullets."""
     root = env.config.root_doc
@@ -621,7 +621,7 @@ def _listed_by(env: BuildEnvironment) -> dict[str, tuple[str, Toctree]]:
 
 
 def _check_project_headings(env: BuildEnvironment, declared: list[str],
-                            report: _Reporter) -> None:
+                            report: Reporter) -> None:
     root = env.doc2path(env.config.root_doc, False)
     for docname, page in env.portfolio_pages.items():
         for name, line in page.project_headings:
@@ -632,7 +632,7 @@ def _check_project_headings(env: BuildEnvironment, declared: list[str],
 
 
 def _check_membership(env: BuildEnvironment, contributions: list[Contribution],
-                      listed_by: dict[str, tuple[str, Toctree]], report: _Reporter) -> None:
+                      listed_by: dict[str, tuple[str, Toctree]], report: Reporter) -> None:
     """A contribution's project is stated by its 'project' field, the
     ``{project}`` heading over the toctree that lists it, and its folder:
     the résumé and resume.json group by the field, the navigation by the
@@ -657,7 +657,7 @@ def _check_membership(env: BuildEnvironment, contributions: list[Contribution],
 
 
 def _check_role_order(env: BuildEnvironment, roles: list[Role], today: YearMonth,
-                      listed_by: dict[str, tuple[str, Toctree]], report: _Reporter) -> None:
+                      listed_by: dict[str, tuple[str, Toctree]], report: Reporter) -> None:
     """The roles' toctree (the navigation, the ePub's and the PDF's chapters)
     lists them as the résumé does: most recent first."""
     for earlier, later in itertools.pairwise(roles):  # in reading order
@@ -694,7 +694,7 @@ def _backlinks(env: BuildEnvironment, order: list[str]) -> dict[str, list[str]]:
 
 def build(env: BuildEnvironment) -> Career:
     """Validate every page's front matter and assemble the career."""
-    report = _Reporter(env)
+    report = Reporter(env)
     root = env.config.root_doc
     order = reading_order(env)
     kinds = {d: page_kind(d, root) for d in order}

@@ -124,6 +124,8 @@ def person_schema() -> dict:
                      "description": "a list of projects"},
     }, {
         "relations": {"type": "array", "items": relation, "description": "a list of relations"},
+        # The résumé's variants: variants.py checks what is inside.
+        "resume": {"type": "object", "description": "the résumé's variants: {priority, variants}"},
     })
 
 

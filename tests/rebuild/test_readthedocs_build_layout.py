@@ -34,7 +34,7 @@ def test_outputs_are_laid_out_as_read_the_docs_publishes_them(published):
     assert sorted(p.name for p in published.iterdir()) == ["epub", "html", "pdf"]
     assert (published / "html" / "index.html").is_file()
     assert (published / "html" / "searchindex.js").is_file()
-    # post_build: the two-page résumé, where the site's download link points
+    # The HTML build typesets the two-page résumé, where the site's download link points
     assert len(PdfReader(published / "html" / "resume.pdf").pages) == 2
     pdf = list((published / "pdf").iterdir())
     assert [p.name for p in pdf] == [f"{SLUG}.pdf"]
