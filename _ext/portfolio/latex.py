@@ -252,6 +252,14 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
         phone=_phone(Path(app.srcdir)) if app.config.portfolio_private else None,
     )
     fontpkg = app.config.latex_elements.get("fontpkg", "")
+    declaration = app.env.portfolio_resume
+    if declaration.full:
+        # Pages 1-2 show what the full résumé variant keeps: as many bullets
+        # as its page limit allows, measured as the website's copy is.
+        from . import typeset  # it typesets this module's output
+
+        career = typeset.typesetter(app).fit(career, declaration.full, declaration.priority,
+                                             target).shown
     sty = {name: (TEXINPUTS / f"{name}.sty").read_text(encoding="utf-8") for name in PACKAGES}
     files = {
         **{outdir / f"{name}.sty": text for name, text in sty.items()},

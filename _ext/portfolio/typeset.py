@@ -65,6 +65,7 @@ class Typeset:
     text: str
     kept: int  # bullets kept
     eligible: int  # bullets the variant could show
+    shown: Career  # the career as the variant shows it
 
 
 class Typesetter:
@@ -145,8 +146,9 @@ class Typesetter:
             pdf, pages = self.pdf(tex(kept), workdir, what)
         if pages > variant.pages:  # the final runs disagree with the measuring run
             raise TypesetError(f"{what} came out at {pages} pages, over its limit")
-        text = variants.plain_text(variants.select(c, ranked[:kept]), target.phone)
-        return Typeset(variant, pages, pdf, text, kept, len(ranked))
+        shown = variants.select(c, ranked[:kept])
+        return Typeset(variant, pages, pdf, variants.plain_text(shown, target.phone), kept,
+                       len(ranked), shown)
 
 
 def _store(path: Path, data: bytes) -> None:

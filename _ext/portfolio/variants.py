@@ -31,6 +31,9 @@ from . import model, schema
 from .model import Career, Contribution, Role
 
 KEY = "resume"  # in index.md's front matter
+# The full résumé: the variant of this name is also pages 1-2 of the PDF and
+# its standalone copy (latex.py), fitted to its limit like every variant.
+FULL = "resume"
 NAME = r"^resume(-[a-z0-9]+)*$"  # the file's name, without .pdf or .txt
 
 
@@ -63,6 +66,10 @@ class Variant:
 class Declaration:
     variants: list[Variant]
     priority: list[str]  # role and contribution labels, most important first
+
+    @property
+    def full(self) -> Variant | None:
+        return next((v for v in self.variants if v.name == FULL), None)
 
 
 # -- Declarations ---------------------------------------------------------------
