@@ -7,6 +7,7 @@ model's validation live under tests/roots/.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import pickle
 import re
@@ -90,6 +91,22 @@ def site_env(site):
 def career(site_env):
     """The career model the site was built from."""
     return site_env.portfolio_career
+
+
+@pytest.fixture(scope="session")
+def resume_career(site, career):
+    """The career as the full résumé shows it: the bullets its plain text
+    (resume.txt, proved word for word with its PDF) keeps, which is every
+    bullet unless some had to give way for the résumé to fit its pages."""
+    lines = set((site.html / "resume.txt").read_text(encoding="utf-8").splitlines())
+
+    def kept(bullet: str) -> bool:
+        return " ".join(bullet.split()) in lines
+
+    roles = [dataclasses.replace(r, highlights=list(filter(kept, r.highlights)))
+             for r in career.roles]
+    contributions = [c for c in career.contributions if kept(c.summary)]
+    return dataclasses.replace(career, roles=roles, contributions=contributions)
 
 
 @pytest.fixture

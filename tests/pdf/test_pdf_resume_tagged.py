@@ -128,10 +128,10 @@ def test_each_entry_heading_is_followed_by_its_list(tree):
     assert tags.count("L") == len(entries)
 
 
-def test_a_list_item_per_bullet_verbatim_in_order(tree, career):
+def test_a_list_item_per_bullet_verbatim_in_order(tree, resume_career):
     items = tree.find("LI")
     assert [[kid.tag for kid in item.kids] for item in items] == [["Lbl", "LBody"]] * len(items)
-    assert [item.kids[1].text for item in items] == bullets(career)
+    assert [item.kids[1].text for item in items] == bullets(resume_career)
 
 
 @pytest.mark.skipif(seed.load() is None, reason=seed.MISSING)
@@ -154,12 +154,12 @@ def test_links_are_tagged_with_their_text(tree, career):
     assert all(text.startswith("PEP ") for text in peps)
 
 
-def test_structure_order_is_reading_order(tree, career):
+def test_structure_order_is_reading_order(tree, resume_career):
     """Everything the résumé says, found in the structure's text in the order
     a reader meets it on the page."""
     text = flat(" ".join(kid.text for kid in tree.kids if isinstance(kid, Element)))
     at = 0
-    for item in reading_order(career):
+    for item in reading_order(resume_career):
         found = text.find(item, at)
         assert found >= 0, f"{item!r} missing or out of order after {text[max(0, at - 60):at]!r}"
         at = found + len(item)

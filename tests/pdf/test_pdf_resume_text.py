@@ -45,12 +45,12 @@ def test_the_resume_starts_with_the_name(resume_text, career):
     assert resume_text.splitlines()[0] == career.person.name
 
 
-def test_everything_is_there_verbatim_and_in_reading_order(resume_text, career):
+def test_everything_is_there_verbatim_and_in_reading_order(resume_text, resume_career):
     text = flat(resume_text)
-    assert career.roles
-    assert career.contributions
+    assert resume_career.roles
+    assert resume_career.contributions
     position = 0
-    for item in reading_order(career):
+    for item in reading_order(resume_career):
         found = text.find(flat(item), position)
         after = text[position:position + 200]
         assert found >= 0, f"missing or out of order: {item!r}\nafter: {after!r}"
