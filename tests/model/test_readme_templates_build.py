@@ -82,13 +82,17 @@ def _edited(template: str, edits: dict[str, str]) -> str:
     return template
 
 
-# A new role that goes on, at a made-up employer; the rest is the template's.
+# A new role that goes on, at a made-up employer, with a made-up bullet and
+# the skill its words show, as a user writes them in the template's places.
+ROLE_BULLET = "Designed the distributed build service of an example employer."
 ROLE = {r"^employer: .*$": "employer: Example Corp",
         r"^position: .*$": "position: Principal Engineer",
         r"^start: \S+": "start: 2025-06",
         r"^end: \S+": "end: present",
+        r"^  Security: .*$": "  Distributed Systems: the distributed build service",
         r"^\([\w-]+\)=$": "(example-principal)=",
-        r"^# .*$": "# Principal Engineer, Example Corp"}
+        r"^# .*$": "# Principal Engineer, Example Corp",
+        r"^- Designed .*$": f"- {ROLE_BULLET}"}
 ROLE_LINE = "Example Corp, Principal Engineer"
 ROLE_DATES = "Jun 2025 - present"  # normalised: a plain hyphen
 # A new contribution to Python packaging, with a made-up bullet that keeps
@@ -118,9 +122,13 @@ def added(tmp_path_factory) -> Path:
     built as `./run build` builds it."""
     src = copy_sources(tmp_path_factory.mktemp("readme") / "src")
     role = _edited(_template("Adding a role"), ROLE)
+    contribution = _edited(_template("Adding a contribution"), CONTRIBUTION)
+    for page in (src / "experience" / f"{_label(role)}.md",
+                 src / "open-source" / "packaging" / f"{_label(contribution)}.md"):
+        if page.exists():
+            pytest.skip(f"the sources already hold {page.relative_to(src)}, this test's page")
     (src / "experience" / f"{_label(role)}.md").write_text(role, encoding="utf-8")
     _add_to_toctree(src / "experience" / "index.md", _label(role))  # most recent first
-    contribution = _edited(_template("Adding a contribution"), CONTRIBUTION)
     assert "project: Python packaging" in contribution
     (src / "open-source" / "packaging" / f"{_label(contribution)}.md").write_text(
         contribution, encoding="utf-8")
@@ -140,6 +148,7 @@ def test_a_new_role_shows_everywhere(added):
     page = added / "html" / "experience" / "example-principal.html"
     facts = pages.text(pages.main(page).select_one(".portfolio-facts"))
     assert facts.startswith("Example Corp · Principal Engineer · Jun 2025 - present")
+    assert ROLE_BULLET in pages.text(pages.main(page))
 
     timeline = pages.main(added / "html" / "experience" / "index.html").select_one(
         ".portfolio-timeline > li")  # the most recent employer first
@@ -152,6 +161,7 @@ def test_a_new_role_shows_everywhere(added):
     assert (work["name"], work["position"], work["startDate"]) == (
         "Example Corp", "Principal Engineer", "2025-06")
     assert "endDate" not in work
+    assert work["highlights"] == [ROLE_BULLET]
 
     for text in _resumes(added):
         assert f"{ROLE_LINE} | {ROLE_DATES}" in text
