@@ -80,7 +80,7 @@ def pdf(session: nox.Session) -> None:
     .private/phone) to the résumé, for sending to one recruiter.
     """
     install(session, "docs")
-    plan(session, "pdf", "resume")
+    plan(session, "pdf")
 
 
 @nox.session

@@ -1,14 +1,14 @@
 """The build plan: how each output is made, in one place.
 
-``Plan`` has a method per output (html, epub, pdf, the standalone résumé) and
-``everything`` for all of them. `./run build` (noxfile.py runs
+``Plan`` has a method per output (html, epub, pdf with the standalone résumé)
+and ``everything`` for all of them. `./run build` (noxfile.py runs
 ``python -m tools.build``), the tests' ``site`` fixture, the reproducibility
 test and the benchmark call the same methods with the same arguments, so the
 tests check exactly what `./run build` produces. Only the runner differs:
 ``shown`` prints each command and its output (nox), ``captured`` keeps the
 output for the failure message (tests); both raise BuildFailed.
 
-    python -m tools.build html|epub|pdf|resume|variants|build... [-- SPHINX-BUILD ARGS]
+    python -m tools.build html|epub|pdf|variants|build... [-- SPHINX-BUILD ARGS]
 
 Standard library only: the noxfile imports it before any venv exists.
 """
@@ -32,9 +32,9 @@ BUILD = ROOT / "_build"
 SLUG = "donald-stufft"
 JOBNAME = SLUG  # the PDF's file name
 # The standalone two-page résumé, relative to the LaTeX output: the portfolio
-# extension writes resume/resume.tex there, out of the way of Read the Docs'
-# latexmk. Published under its own name at the root of the HTML output,
-# where the site's "Download the two-page résumé" link points.
+# extension typesets it there (LuaLaTeX, fitted to its page limit), out of the
+# way of Read the Docs' latexmk. The HTML build publishes the same PDF at the
+# root of the site, where "Download the two-page résumé" points.
 RESUME_PDF = Path("resume") / "resume.pdf"
 
 
@@ -158,32 +158,10 @@ LATEXMK = (
     f"-jobname={JOBNAME}", "-interaction=nonstopmode",
 )
 
-# The standalone résumé stops at the first error. LuaLaTeX, not XeLaTeX: the
-# résumé is a tagged PDF, and only LuaLaTeX's tagging gives the structure tree
-# real spaces between words and inline marked content that every reader
-# (poppler too) resolves.
-RESUME_LATEXMK = (
-    "latexmk", "-r", "../latexmkrc", "-lualatex", "-dvi-", "-ps-",
-    f"-jobname={RESUME_PDF.stem}",
-    # LuaLaTeX reads and rewrites luaotfload's font-name cache, which changes
-    # bytes without changing anything typeset: it is no reason to run again.
-    "-e", "$hash_calc_ignore_pattern{'luc'} = '^';",
-    # Ubuntu 24.04's LuaLaTeX (TeX Live 2023; Read the Docs builds there)
-    # writes SOURCE_DATE_EPOCH in the local time zone (18:21:40+14 for
-    # 04:21:40Z): in UTC, the PDF's bytes do not depend on where it is built.
-    "-e", "$ENV{'TZ'} = 'UTC';",
-    "-interaction=nonstopmode", "-halt-on-error", RESUME_PDF.with_suffix(".tex").name,
-)
-
 
 def latexmk(latexdir: Path) -> Command:
     """Typeset Sphinx's LaTeX output into the portfolio PDF."""
     return Command(LATEXMK, latexdir, quiet=True)
-
-
-def resume_latexmk(latexdir: Path) -> Command:
-    """Typeset the standalone résumé, resume/resume.tex in the LaTeX output."""
-    return Command(RESUME_LATEXMK, latexdir / RESUME_PDF.parent, quiet=True)
 
 
 # -- Running them -------------------------------------------------------------------
@@ -236,11 +214,6 @@ def run_latexmk(latexdir: Path) -> subprocess.CompletedProcess:
     return capture(latexmk(latexdir))
 
 
-def run_resume_latexmk(latexdir: Path) -> subprocess.CompletedProcess:
-    """The résumé's latexmk on a LaTeX output, its output kept."""
-    return capture(resume_latexmk(latexdir))
-
-
 # -- The plan -----------------------------------------------------------------------
 
 
@@ -271,27 +244,26 @@ class Plan:
         return [self.out.epub]
 
     def latex(self) -> list[Path]:
-        """Sphinx's LaTeX: the PDF's sources and the résumé's."""
-        return self._sphinx("latex")
-
-    def pdf(self) -> list[Path]:
-        """The portfolio PDF, typeset with latexmk as Read the Docs runs it."""
-        self.latex()
-        self.run(latexmk(self.out.latex))
-        return [self.out.pdf]
-
-    def resume(self) -> list[Path]:
-        """The standalone two-page résumé, from the LaTeX that latex() wrote.
-        (The website's copies, every variant, are typeset by the HTML build.)
+        """Sphinx's LaTeX, the PDF's sources, and the standalone two-page
+        résumé, typeset by the portfolio extension. (The website's copies,
+        every variant, are typeset by the HTML build.)
 
         PORTFOLIO_PRIVATE=1 adds the phone number ($PORTFOLIO_PHONE or
-        .private/phone): that résumé is for sending to one recruiter.
+        .private/phone) to the standalone résumé: it is for sending to one
+        recruiter.
         """
-        self.run(resume_latexmk(self.out.latex))
+        self._sphinx("latex")
         if os.environ.get("PORTFOLIO_PRIVATE") == "1":
             print(f"{self.out.resume} has the phone number: send it, never publish it",
                   file=sys.stderr, flush=True)
-        return [self.out.resume]
+        return [self.out.latex, self.out.resume]
+
+    def pdf(self) -> list[Path]:
+        """The portfolio PDF, typeset with latexmk as Read the Docs runs it,
+        and the standalone résumé."""
+        resume = self.latex()[-1]
+        self.run(latexmk(self.out.latex))
+        return [self.out.pdf, resume]
 
     def variants(self) -> list[Path]:
         """The résumé variants alone (sphinx-build -b resume), as PDF and text:
@@ -305,11 +277,11 @@ class Plan:
 
     def everything(self) -> list[Path]:
         """HTML, ePub, the PDF and the résumé: `./run build`."""
-        return self.html() + self.epub() + self.pdf() + self.resume()
+        return self.html() + self.epub() + self.pdf()
 
 
 # `python -m tools.build TARGET... [-- SPHINX-BUILD ARGS]`, into _build/.
-TARGETS = {"html": Plan.html, "epub": Plan.epub, "pdf": Plan.pdf, "resume": Plan.resume,
+TARGETS = {"html": Plan.html, "epub": Plan.epub, "pdf": Plan.pdf,
            "variants": Plan.variants, "build": Plan.everything, "linkcheck": Plan.linkcheck}
 USAGE = f"usage: python -m tools.build {{{','.join(TARGETS)}}}... [-- SPHINX-BUILD ARGS]"
 

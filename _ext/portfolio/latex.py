@@ -1,13 +1,14 @@
 r"""The résumé pages of the PDF, typeset from the career model.
 
 The one PDF Read the Docs publishes opens with a self-contained two-page
-résumé, and ``nox -s pdf`` also typesets those pages alone as ``resume.pdf``.
-Both are generated here, at the end of a LaTeX build, into Sphinx's output:
+résumé; the same pages stand alone as ``resume/resume.pdf``. Both are
+generated here, at the end of a LaTeX build, into Sphinx's output:
 
     portfolio.sty         the rest of the PDF around the résumé (texinputs/)
     portfolioresume.sty   the résumé's layout: the look lives there (texinputs/)
     resume/pages.tex      the résumé pages; conf.py's ``maketitle`` inputs it
     resume/resume.tex     the standalone résumé, with a copy of its layout
+    resume/resume.pdf     resume.tex as typeset.py fitted and typeset it (and .log)
 
 They sit in ``resume/`` because latexmk, run as Read the Docs runs it (no file
 argument), typesets every ``*.tex`` file of the output directory under the one
@@ -24,6 +25,7 @@ and is no configuration value: Sphinx pickles those into _build/doctrees.
 from __future__ import annotations
 
 import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -253,13 +255,18 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
     )
     fontpkg = app.config.latex_elements.get("fontpkg", "")
     declaration = app.env.portfolio_resume
+    from . import typeset  # it typesets this module's output
+
+    setter = typeset.typesetter(app)
     if declaration.full:
         # Pages 1-2 show what the full résumé variant keeps: as many bullets
-        # as its page limit allows, measured as the website's copy is.
-        from . import typeset  # it typesets this module's output
-
-        career = typeset.typesetter(app).fit(career, declaration.full, declaration.priority,
-                                             target).shown
+        # as its page limit allows, measured as the website's copy is. The
+        # fitted PDF is the standalone résumé: nothing typesets it twice.
+        fitted = setter.fit(career, declaration.full, declaration.priority, target)
+        career, pdf = fitted.shown, fitted.pdf
+    else:
+        pdf, _ = setter.pdf(standalone(career, target, fontpkg), setter.work / "resume",
+                            "the résumé")
     sty = {name: (TEXINPUTS / f"{name}.sty").read_text(encoding="utf-8") for name in PACKAGES}
     files = {
         **{outdir / f"{name}.sty": text for name, text in sty.items()},
@@ -270,8 +277,10 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
     for path, text in files.items():
         path.parent.mkdir(exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    for suffix in (".pdf", ".log"):  # the log for whoever checks it (the tests do)
+        shutil.copyfile(pdf.with_suffix(suffix), outdir / "resume" / f"resume{suffix}")
     if target.phone:
-        logger.info("resume/resume.tex includes the phone number: keep it private")
+        logger.info("resume/resume.pdf includes the phone number: send it, never publish it")
 
 
 def setup(app: Sphinx) -> None:

@@ -5,7 +5,8 @@ may show; if the PDF has more pages than its limit, the lowest-ranked
 bullets go (``variants.ranked``), found by bisection on how many are kept,
 and each try is a real LuaLaTeX run whose log says how many pages it made.
 The kept set is then typeset for good with latexmk (the footer's "page 1 of
-2" needs a second run), as ``tools/build.py`` typesets ``resume.pdf``.
+2" needs a second run). The LaTeX build's ``resume/resume.pdf`` is the full
+variant's result, copied (latex.py).
 
 Like sphinx.ext.imgmath, this runs during the website build, so the download
 area can say how many pages each file has. Every run is cached in the
@@ -38,7 +39,9 @@ from .model import Career
 logger = logging.getLogger(__name__)
 
 JOB = "resume"
-# LuaLaTeX as tools/build.py's RESUME_LATEXMK runs it: in UTC (TeX Live 2023
+# LuaLaTeX, not XeLaTeX: the résumé is a tagged PDF, and only LuaLaTeX's
+# tagging gives the structure tree real spaces between words and inline marked
+# content that every reader (poppler too) resolves. Run in UTC (TeX Live 2023
 # dates the PDF in local time otherwise), stopping at the first error.
 LUALATEX = ["lualatex", "-interaction=nonstopmode", "-halt-on-error", f"-jobname={JOB}"]
 LATEXMK = [
@@ -109,11 +112,13 @@ class Typesetter:
         return int(stamp.read_text())
 
     def pdf(self, tex: str, workdir: Path, what: str) -> tuple[Path, int]:
-        """``tex`` typeset for good (latexmk), cached: the PDF and its pages."""
+        """``tex`` typeset for good (latexmk), cached: the PDF and its pages.
+        The last run's log is kept beside the PDF (``.log``)."""
         key = self._key(tex)
         pdf, info = self.cache / f"{key}.pdf", self.cache / f"{key}.json"
-        if not (pdf.exists() and info.exists()):
+        if not (pdf.exists() and info.exists() and pdf.with_suffix(".log").exists()):
             pages = self._run(LATEXMK, tex, workdir, what)
+            _store(pdf.with_suffix(".log"), (workdir / f"{JOB}.log").read_bytes())
             _store(pdf, (workdir / f"{JOB}.pdf").read_bytes())
             _store(info, json.dumps({"pages": pages}).encode())
         return pdf, json.loads(info.read_text())["pages"]

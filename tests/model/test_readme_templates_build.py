@@ -139,7 +139,6 @@ def added(tmp_path_factory) -> Path:
     plan = Plan(captured, Outputs(src / "_build"), src)
     plan.html()
     plan.pdf()
-    plan.resume()
     return plan.out.root
 
 

@@ -140,6 +140,11 @@ def test_every_bullet_of_a_focus_variant_carries_its_evidence(site, career, name
         assert evidence, f"{name}: {bullet!r} shows none of {skills + projects}"
 
 
+def test_the_websites_resume_is_the_pdf_builds_standalone_resume(site):
+    """Typeset once: the LaTeX build copies the full variant it fitted."""
+    assert (site.html / "resume.pdf").read_bytes() == site.resume.read_bytes()
+
+
 def test_the_download_area_lists_every_variant_with_its_page_count(site):
     soup = BeautifulSoup((site.html / "index.html").read_text(encoding="utf-8"), "html.parser")
     items = soup.select("ul.resume-downloads > li")

@@ -24,8 +24,7 @@ def test_everything_builds_each_format_strictly_then_typesets():
     sphinx = [c for c in commands if c.args[1:3] == ("-m", "sphinx")]
     assert [c.args[c.args.index("-b") + 1] for c in sphinx] == ["html", "epub", "latex"]
     assert all(set(c.args) >= STRICT_ARGS for c in sphinx)
-    assert [(c.args[0], c.cwd) for c in commands[3:]] == [
-        ("latexmk", OUT.latex), ("latexmk", OUT.resume.parent)]
+    assert [(c.args[0], c.cwd) for c in commands[3:]] == [("latexmk", OUT.latex)]
     assert made == [OUT.html, OUT.epub, OUT.pdf, OUT.resume]
 
 
