@@ -32,3 +32,10 @@ def test_page_lists_every_bullet(position, role_pages):
     items = {pages.text(li) for li in pages.main(page).find_all("li")}
     missing = [bullet for bullet in position.bullets if bullet not in items]
     assert not missing
+
+
+def test_no_role_page_without_its_position(site, resume):
+    """A role the résumé does not have is invented: add it to the résumé first."""
+    positions = {pages.normalise(str(p)) for p in resume.positions}
+    roles = [p for p in pages.pages(site.html / "experience", "*.html") if p.name != "index.html"]
+    assert [p.name for p in roles if pages.title(p) not in positions] == []
