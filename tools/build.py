@@ -249,14 +249,10 @@ class Plan:
         every variant, are typeset by the HTML build.)
 
         PORTFOLIO_PRIVATE=1 adds the phone number ($PORTFOLIO_PHONE or
-        .private/phone) to the standalone résumé: it is for sending to one
-        recruiter.
+        .private/phone) to the standalone résumé, for sending to one
+        recruiter; the extension says so in the build's output.
         """
-        self._sphinx("latex")
-        if os.environ.get("PORTFOLIO_PRIVATE") == "1":
-            print(f"{self.out.resume} has the phone number: send it, never publish it",
-                  file=sys.stderr, flush=True)
-        return [self.out.latex, self.out.resume]
+        return [*self._sphinx("latex"), self.out.resume]
 
     def pdf(self) -> list[Path]:
         """The portfolio PDF, typeset with latexmk as Read the Docs runs it,

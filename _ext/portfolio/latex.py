@@ -33,6 +33,7 @@ from sphinx.application import Sphinx
 from sphinx.config import Config
 from sphinx.errors import ConfigError
 from sphinx.util import logging
+from sphinx.util.console import bold
 
 from . import model
 from .texescape import escape
@@ -280,7 +281,7 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
     for suffix in (".pdf", ".log"):  # the log for whoever checks it (the tests do)
         shutil.copyfile(pdf.with_suffix(suffix), outdir / "resume" / f"resume{suffix}")
     if target.phone:
-        logger.info("resume/resume.pdf includes the phone number: send it, never publish it")
+        logger.info(bold("resume/resume.pdf has the phone number: send it, never publish it."))
 
 
 def setup(app: Sphinx) -> None:
