@@ -257,9 +257,9 @@ class Plan:
     def pdf(self) -> list[Path]:
         """The portfolio PDF, typeset with latexmk as Read the Docs runs it,
         and the standalone résumé."""
-        resume = self.latex()[-1]
+        self.latex()
         self.run(latexmk(self.out.latex))
-        return [self.out.pdf, resume]
+        return [self.out.pdf, self.out.resume]
 
     def variants(self) -> list[Path]:
         """The résumé variants alone (sphinx-build -b resume), as PDF and text:

@@ -51,7 +51,7 @@ def _typeset(app: Sphinx, env: BuildEnvironment) -> list[str]:
     if not _website(app.builder):
         return []
     declaration = env.portfolio_resume
-    target = latex.Target(standalone=True, baseurl=app.config.html_baseurl)
+    target = latex.standalone_target(app, private=False)  # the website's: always public
     results = typeset.fit_all(app, model.career(env), declaration.variants,
                               declaration.priority, target)
     listed = [(r.variant.name, r.pages, link_text(r)) for r in results]

@@ -56,6 +56,13 @@ class Target:
     phone: str | None = None  # the private variant's extra contact line
 
 
+def standalone_target(app: Sphinx, private: bool) -> Target:
+    """The standalone résumé's target: links to the published site, and the
+    phone number only in a private copy (``portfolio_private``)."""
+    return Target(standalone=True, baseurl=app.config.html_baseurl,
+                  phone=_phone(Path(app.srcdir)) if private else None)
+
+
 # -- Text ---------------------------------------------------------------------
 
 def _with_pep_links(text: str, peps: dict[str, model.Pep]) -> str:
@@ -249,12 +256,7 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
         return
     career = model.career(app.env)
     outdir = Path(app.outdir)
-    target = Target(
-        standalone=True,
-        baseurl=app.config.html_baseurl,
-        phone=_phone(Path(app.srcdir)) if app.config.portfolio_private else None,
-    )
-    fontpkg = app.config.latex_elements.get("fontpkg", "")
+    target = standalone_target(app, app.config.portfolio_private)
     declaration = app.env.portfolio_resume
     from . import typeset  # it typesets this module's output
 
@@ -265,15 +267,15 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
         # fitted PDF is the standalone résumé: nothing typesets it twice.
         fitted = setter.fit(career, declaration.full, declaration.priority, target)
         career, pdf = fitted.shown, fitted.pdf
-    else:
-        pdf, _ = setter.pdf(standalone(career, target, fontpkg), setter.work / "resume",
-                            "the résumé")
+    tex = standalone(career, target, setter.fontpkg)
+    if not declaration.full:  # no page limit to fit: typeset as it is
+        pdf, _ = setter.pdf(tex, setter.work / "resume", "the résumé")
     sty = {name: (TEXINPUTS / f"{name}.sty").read_text(encoding="utf-8") for name in PACKAGES}
     files = {
         **{outdir / f"{name}.sty": text for name, text in sty.items()},
         outdir / "resume" / "portfolioresume.sty": sty["portfolioresume"],
         outdir / "resume" / "pages.tex": pages(career),
-        outdir / "resume" / "resume.tex": standalone(career, target, fontpkg),
+        outdir / "resume" / "resume.tex": tex,
     }
     for path, text in files.items():
         path.parent.mkdir(exist_ok=True)

@@ -60,8 +60,7 @@ class ResumeBuilder(DummyBuilder):
         wanted = requested(self.config, c)
         chosen = [wanted] if wanted else declaration.variants
         private = self.config.portfolio_private
-        target = latex.Target(standalone=True, baseurl=self.config.html_baseurl,
-                              phone=latex._phone(Path(self.srcdir)) if private else None)
+        target = latex.standalone_target(self.app, private)
         results = typeset.fit_all(self.app, c, chosen, declaration.priority, target)
         typeset.write(results, Path(self.outdir))
         for r in results:

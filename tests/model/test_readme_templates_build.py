@@ -109,8 +109,7 @@ def _pdf_text(pdf: Path, last_page: int) -> str:
 
 def _resumes(built: Path) -> list[str]:
     """The text of the résumé pages: the portfolio PDF's first pages (as many
-    as the standalone résumé has: two, unless the new lines pushed it onto a
-    third, which tests/test_pdf_resume_pages.py rejects), and the standalone."""
+    as the standalone résumé has, which is fitted to two), and the standalone."""
     out = Outputs(built)
     count = len(PdfReader(out.resume).pages)
     return [_pdf_text(out.pdf, count), _pdf_text(out.resume, count)]
