@@ -28,7 +28,7 @@ from tools.build import SLUG, source_date_epoch
 # last commit, not the clock, so two builds of one commit are identical.
 # Read the Docs sets no SOURCE_DATE_EPOCH, so it is decided here and exported:
 # Sphinx itself reads the variable (copyright year, ePub dates), and the
-# portfolio extension hands it on to latexmk (_ext/portfolio/reproducible.py).
+# portfolio extension hands it on to latexmk (_ext/portfolio/site/reproducible.py).
 SOURCE_DATE_EPOCH = int(source_date_epoch())
 os.environ["SOURCE_DATE_EPOCH"] = str(SOURCE_DATE_EPOCH)
 # Where the site is published. Read the Docs sets READTHEDOCS_CANONICAL_URL;
@@ -119,7 +119,7 @@ bibtex_reference_style = "pep"
 # -- Options for the portfolio extension -----------------------------------
 # _ext/portfolio declares these in its __init__.py. The flags above reach the
 # extension from here: it reads no environment variable itself, but for the
-# private résumé's phone number, which is no setting (_ext/portfolio/latex.py).
+# private résumé's phone number, which is no setting (_ext/portfolio/resume/latex.py).
 # A role that has not ended lasts until this moment.
 portfolio_source_date_epoch = SOURCE_DATE_EPOCH
 # The standalone résumé adds the phone number, read from $PORTFOLIO_PHONE or
@@ -191,7 +191,7 @@ sitemap_excludes = ["search.html", "genindex.html", "404.html"]
 notfound_urls_prefix = urlsplit(SITE_URL).path
 # Sphinx's excerpts cost the reader a download of every matching page
 # (benchmarks/RESULTS.md): off. Results show an excerpt all the same, from
-# the text the portfolio extension adds to the search index (search.py).
+# the text the portfolio extension adds to the search index (_ext/portfolio/search/).
 html_show_search_summary = False
 
 # -- Options for ePub output ------------------------------------------------
@@ -217,8 +217,8 @@ latex_engine = "xelatex"
 latex_use_xindy = False
 latex_elements = {
     # Pages 1-2 are the résumé, generated from the career model
-    # (_ext/portfolio/latex.py), in place of a title page.
-    "maketitle": r"\input{resume/pages}",
+    # (_ext/portfolio/resume/latex.py), in place of a title page.
+    "maketitle": r"\input{resume/front}",
     # Read on screen: one-sided, chapters start on the next page, never a blank one.
     "extraclassoptions": "openany,oneside",
     # One font family throughout, embedded: Liberation (Debian fonts-liberation2).

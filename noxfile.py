@@ -100,7 +100,7 @@ def resume(session: nox.Session) -> None:
     settings = [f"-Dportfolio_resume_pages={args.pages}"]
     if args.focus:
         settings.append(f"-Dportfolio_resume_focus={','.join(args.focus)}")
-    session.run("python", "-m", "tools.build", "variants", "--", *settings)
+    session.run("python", "-m", "tools.build", "resume", "--", *settings)
 
 
 @nox.session
@@ -148,9 +148,11 @@ def readthedocs(session: nox.Session) -> None:
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Check the Python code (conf.py, _ext, tools, tests) with ruff."""
+    """Check the Python code (conf.py, _ext, tools, tests) with ruff, and that
+    the extension's packages import one way (import-linter, pyproject.toml)."""
     install(session, "lint")
     session.run("ruff", "check", *session.posargs)
+    session.run("lint-imports", "--no-cache", env={"PYTHONPATH": str(ROOT / "_ext")})
 
 
 @nox.session

@@ -103,9 +103,9 @@ def resume_career(site, career):
     def kept(bullet: str) -> bool:
         return " ".join(bullet.split()) in lines
 
-    roles = [dataclasses.replace(r, highlights=list(filter(kept, r.highlights)))
+    roles = [dataclasses.replace(r, bullets=list(filter(kept, r.bullets)))
              for r in career.roles]
-    contributions = [c for c in career.contributions if kept(c.summary)]
+    contributions = [c for c in career.contributions if kept(c.bullet)]
     return dataclasses.replace(career, roles=roles, contributions=contributions)
 
 

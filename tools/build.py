@@ -8,7 +8,7 @@ tests check exactly what `./run build` produces. Only the runner differs:
 ``shown`` prints each command and its output (nox), ``captured`` keeps the
 output for the failure message (tests); both raise BuildFailed.
 
-    python -m tools.build html|epub|pdf|variants|build... [-- SPHINX-BUILD ARGS]
+    python -m tools.build html|epub|pdf|resume|build... [-- SPHINX-BUILD ARGS]
 
 Standard library only: the noxfile imports it before any venv exists.
 """
@@ -96,7 +96,7 @@ class Outputs:
         return self.latex / f"{JOBNAME}.pdf"
 
     @property
-    def resume(self) -> Path:
+    def standalone_resume(self) -> Path:
         """The standalone two-page résumé PDF."""
         return self.latex / RESUME_PDF
 
@@ -252,16 +252,16 @@ class Plan:
         .private/phone) to the standalone résumé, for sending to one
         recruiter; the extension says so in the build's output.
         """
-        return [*self._sphinx("latex"), self.out.resume]
+        return [*self._sphinx("latex"), self.out.standalone_resume]
 
     def pdf(self) -> list[Path]:
         """The portfolio PDF, typeset with latexmk as Read the Docs runs it,
         and the standalone résumé."""
         self.latex()
         self.run(latexmk(self.out.latex))
-        return [self.out.pdf, self.out.resume]
+        return [self.out.pdf, self.out.standalone_resume]
 
-    def variants(self) -> list[Path]:
+    def resume(self) -> list[Path]:
         """The résumé variants alone (sphinx-build -b resume), as PDF and text:
         every one index.md declares, or one that -D portfolio_resume_focus /
         portfolio_resume_pages ask for (`./run resume`)."""
@@ -278,7 +278,7 @@ class Plan:
 
 # `python -m tools.build TARGET... [-- SPHINX-BUILD ARGS]`, into _build/.
 TARGETS = {"html": Plan.html, "epub": Plan.epub, "pdf": Plan.pdf,
-           "variants": Plan.variants, "build": Plan.everything, "linkcheck": Plan.linkcheck}
+           "resume": Plan.resume, "build": Plan.everything, "linkcheck": Plan.linkcheck}
 USAGE = f"usage: python -m tools.build {{{','.join(TARGETS)}}}... [-- SPHINX-BUILD ARGS]"
 
 

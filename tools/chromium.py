@@ -19,7 +19,7 @@ ARGS = (
 @contextmanager
 def launch() -> Iterator:
     """A headless Chromium driven by Playwright (a playwright Browser)."""
-    from playwright.sync_api import sync_playwright  # installed for tests and bench only
+    from playwright.sync_api import sync_playwright  # noqa: PLC0415 (tests and bench only)
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=list(ARGS))

@@ -3,7 +3,7 @@ switched on, in light and dark colours; the keyboard alone reaches it all.
 
 axe-core comes from npm (package-lock.json pins it; `npm ci` installs it).
 No rule is disabled or filtered: markup that failed one was fixed at its
-source (_ext/portfolio/a11y.py, _templates/, the colours in conf.py).
+source (_ext/portfolio/site/a11y.py, _templates/, the colours in conf.py).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Each page of the website links only the component CSS and JS its content
-uses (_ext/portfolio/assets.py), pruned copies lose no rule the page needs,
-and Sphinx's scripts are served minified (_ext/portfolio/minify.py)."""
+uses (_ext/portfolio/site/assets.py), pruned copies lose no rule the page needs,
+and Sphinx's scripts are served minified (_ext/portfolio/site/minify.py)."""
 
 from __future__ import annotations
 
@@ -94,7 +94,7 @@ def test_the_epub_keeps_every_asset(site):
 
 
 def test_our_search_scripts_are_served_minified(site):
-    static = ROOT / "_ext" / "portfolio" / "static"
+    static = ROOT / "_ext" / "portfolio" / "search" / "static"
     served = (site.html / "_static" / "search.js").read_text()
     assert len(served) < 0.8 * len((static / "search.js").read_text()), "search.js is not minified"
     # The scorer, inlined by Sphinx into language_data.js, without its comments.

@@ -2,7 +2,7 @@
 PEP number: in searchindex.js, and in a real browser on search.html. The
 index also holds what the search page shows beyond Sphinx's own: each page's
 text, for excerpts, and which pages are roles and contributions, for ranking
-(_ext/portfolio/search.py)."""
+(_ext/portfolio/search/)."""
 
 import json
 

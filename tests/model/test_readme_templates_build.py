@@ -68,10 +68,10 @@ def test_the_templates_build_as_written(make_app, srcdir):
     new_contribution = model.contribution(_label(contribution))
     assert new_role
     assert new_role.skills
-    assert new_role.highlights
+    assert new_role.bullets
     assert new_contribution
     assert new_contribution.skills
-    assert new_contribution.summary
+    assert new_contribution.bullet
 
 
 def _edited(template: str, edits: dict[str, str]) -> str:
@@ -111,8 +111,8 @@ def _resumes(built: Path) -> list[str]:
     """The text of the résumé pages: the portfolio PDF's first pages (as many
     as the standalone résumé has, which is fitted to two), and the standalone."""
     out = Outputs(built)
-    count = len(PdfReader(out.resume).pages)
-    return [_pdf_text(out.pdf, count), _pdf_text(out.resume, count)]
+    count = len(PdfReader(out.standalone_resume).pages)
+    return [_pdf_text(out.pdf, count), _pdf_text(out.standalone_resume, count)]
 
 
 @pytest.fixture(scope="module")

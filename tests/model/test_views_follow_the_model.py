@@ -83,13 +83,16 @@ def test_a_contribution_page_states_project_kind_and_peps(site, contribution):
 
 
 def _references() -> dict[str, set[str]]:
-    """label -> the docnames whose prose refers to it with {ref}."""
+    """label -> the docnames whose prose refers to it with {ref}; not the
+    landing page, whose cards and chapters link to the pages it features."""
     found: dict[str, set[str]] = {}
     for path in ROOT.glob("**/*.md"):
         if any(part.startswith((".", "_")) or part in {"tests", "node_modules"}
                for part in path.relative_to(ROOT).parts):
             continue
         docname = path.relative_to(ROOT).with_suffix("").as_posix()
+        if docname == "index":
+            continue
         for match in re.finditer(r"\{ref\}`(?:[^`<]*<)?([^`>]+)>?`", path.read_text()):
             found.setdefault(match.group(1).strip(), set()).add(docname)
     return found
@@ -263,14 +266,14 @@ def test_the_experience_summary_follows_the_roles(site):
     assert article(site, "experience/index").find("p").get_text() == sentence
 
 
-def test_the_highlights_are_the_contributions_marked_so(site):
+def test_each_card_shows_the_contribution_it_names(site):
+    """The landing page's cards are sphinx-design's, written in index.md: each
+    names a contribution, and shows its title, linked, over its résumé bullet."""
+    labels = re.findall(r"\{bullet\}`([\w-]+)`", (ROOT / "index.md").read_text(encoding="utf-8"))
+    by_label = {c.label: c for c in CONTRIBUTIONS}
+    marked = [by_label[label] for label in labels]
+    assert marked, "the landing page features no contribution"
     cards = article(site, "index").select(".sd-card")
-    order = [f"open-source/{line.strip()}" for line in
-             (ROOT / "open-source" / "index.md").read_text(encoding="utf-8").splitlines()
-             if re.fullmatch(r"(pypi|packaging)/[\w-]+", line.strip())]
-    marked = sorted((c for c in CONTRIBUTIONS if c.meta.get("highlight")),
-                    key=lambda c: order.index(c.docname))
-    assert marked, "no contribution is marked as a highlight"
     assert [card.select_one(".sd-card-title").get_text(strip=True) for card in cards] == [
         c.title for c in marked]
     for card, contribution in zip(cards, marked, strict=True):

@@ -30,5 +30,5 @@ def test_one_family_liberation_no_bitmap_fonts(site, which):
 
 
 def test_the_resume_is_set_in_liberation_sans_alone(site):
-    families = {font["name"].split("+")[-1].split("-")[0] for font in fonts(site.resume)}
+    families = {font["name"].split("+")[-1].split("-")[0] for font in fonts(site.standalone_resume)}
     assert families == {"LiberationSans"}

@@ -1,6 +1,6 @@
 """The PDF ends with an index: every employer with its positions, every PEP
 and every skill, pointing at the pages about them (the entries come from the
-pages' front matter, views.py)."""
+pages' front matter, views/pages.py)."""
 
 from __future__ import annotations
 

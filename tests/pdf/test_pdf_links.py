@@ -34,8 +34,8 @@ def expected_uris(career) -> set[str]:
     person = career.person
     peps = {pep.url for pep in career.peps.values()
             if any(pep.label in text for text in
-                   [*(h for r in career.roles for h in r.highlights),
-                    *(c.summary for c in career.contributions)])}
+                   [*(h for r in career.roles for h in r.bullets),
+                    *(c.bullet for c in career.contributions)])}
     assert peps  # the résumé names PEPs
     return {f"mailto:{person.email}", *(p.url for p in person.profiles), *peps}
 
@@ -61,7 +61,7 @@ def test_every_internal_link_lands_on_a_page(site):
 
 
 def test_standalone_resume_links_contacts_and_peps(site, career):
-    reader = PdfReader(site.resume)
+    reader = PdfReader(site.standalone_resume)
     uris, targets = links(reader, range(len(reader.pages)))
     assert expected_uris(career) <= uris
     assert targets == []  # no portfolio to jump into
@@ -69,7 +69,7 @@ def test_standalone_resume_links_contacts_and_peps(site, career):
 
 def test_standalone_resume_links_positions_to_their_pages_on_the_site(site, site_env, career):
     base = site_env.config.html_baseurl.rstrip("/") + "/"
-    uris, _ = links(PdfReader(site.resume), range(2))
+    uris, _ = links(PdfReader(site.standalone_resume), range(2))
     pages = sorted(uri[len(base):] for uri in uris if uri.startswith(base))
     assert pages == sorted(f"{role.docname}.html" for role in career.roles)
     assert all((site.html / page).is_file() for page in pages)

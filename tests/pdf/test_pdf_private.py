@@ -36,12 +36,12 @@ def test_the_real_number_is_nowhere_in_the_site(site):
     for path in site.root.rglob("*"):
         if path.is_file() and path.suffix in {".html", ".xhtml", ".tex", ".txt", ".json", ".js"}:
             assert not real.search(path.read_text(encoding="utf-8", errors="replace")), path
-    for pdf in (site.pdf, site.resume):
+    for pdf in (site.pdf, site.standalone_resume):
         assert not real.search(pdf_text(pdf))
 
 
 def test_the_published_resume_has_no_phone_number_at_all(site):
-    assert not PHONE.search(pdf_text(site.resume))
+    assert not PHONE.search(pdf_text(site.standalone_resume))
 
 
 def test_a_phone_number_in_the_environment_is_ignored_without_opt_in(clean_env, tmp_path):

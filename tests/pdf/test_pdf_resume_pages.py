@@ -18,15 +18,13 @@ def page_text(pdf, number: int) -> str:
 
 def last_words(career) -> str:
     """The résumé's last bullet: the open-source work, or else the first position."""
-    if career.contributions:
-        last = career.contributions[-1].summary
-    else:
-        last = career.roles[-1].highlights[-1]
+    roles, contributions = career.roles, career.contributions
+    last = contributions[-1].bullet if contributions else roles[-1].bullets[-1]
     return " ".join(last.split()[-4:])
 
 
 def test_the_standalone_resume_has_two_pages(site):
-    assert len(PdfReader(site.resume).pages) == 2
+    assert len(PdfReader(site.standalone_resume).pages) == 2
 
 
 def test_the_portfolio_opens_with_the_two_resume_pages(site, career):

@@ -72,25 +72,25 @@ def structure(pdf) -> Element:
 
 @pytest.fixture(scope="module")
 def tree(site) -> Element:
-    (document,) = structure(site.resume).kids
+    (document,) = structure(site.standalone_resume).kids
     return document
 
 
 @pytest.fixture(scope="module")
 def catalog(site):
-    return PdfReader(site.resume).trailer["/Root"]
+    return PdfReader(site.standalone_resume).trailer["/Root"]
 
 
 def bullets(career) -> list[str]:
     """Every bullet in the résumé's order: the roles', then the projects'."""
-    found = [highlight for role in career.roles for highlight in role.highlights]
+    found = [highlight for role in career.roles for highlight in role.bullets]
     for project in career.projects:
-        found += [c.summary for c in career.contributions if c.project == project.name]
+        found += [c.bullet for c in career.contributions if c.project == project.name]
     return found
 
 
 def test_tagged_in_english_titled_and_marked(site, catalog):
-    info = subprocess.run(["pdfinfo", str(site.resume)],
+    info = subprocess.run(["pdfinfo", str(site.standalone_resume)],
                           capture_output=True, text=True, check=True).stdout
     assert "Tagged:          yes" in info.splitlines()
     assert str(catalog["/Lang"]).split("-")[0] == "en"

@@ -27,7 +27,7 @@ EXTRACTORS = {
 @pytest.fixture(params=["portfolio", "standalone"])
 def resume_pdf(request, site):
     """The portfolio PDF (its pages 1-2 are read), or the standalone résumé."""
-    return site.pdf if request.param == "portfolio" else site.resume
+    return site.pdf if request.param == "portfolio" else site.standalone_resume
 
 
 @pytest.fixture(params=EXTRACTORS)
@@ -81,4 +81,4 @@ def test_no_soft_hyphens_or_icon_glyphs(resume_text):
 
 def test_the_standalone_resume_is_the_same_text(site):
     # Apart from the page footers, one résumé: the download is what the PDF opens with.
-    assert flat(pdftotext(site.resume)) == flat(pdftotext(site.pdf))
+    assert flat(pdftotext(site.standalone_resume)) == flat(pdftotext(site.pdf))

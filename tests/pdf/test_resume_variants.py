@@ -18,7 +18,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from portfolio import typeset
+from portfolio.resume import typeset
 from support import seed
 from support.sources import PERSON
 from tools.build import run_sphinx
@@ -54,8 +54,8 @@ def lines(site, variant) -> list[str]:
 
 def all_bullets(career) -> list[tuple]:
     """(page, bullet) for every bullet of the full résumé."""
-    return ([(role, text) for role in career.roles for text in role.highlights]
-            + [(c, c.summary) for c in career.contributions])
+    return ([(role, text) for role in career.roles for text in role.bullets]
+            + [(c, c.bullet) for c in career.contributions])
 
 
 def kept(site, variant, career) -> list[tuple]:
@@ -109,7 +109,7 @@ def test_every_position_appears_with_its_dates_in_order(site, variant, career):
 def test_bullets_keep_their_page_order(site, variant, career):
     text = lines(site, variant)
     for page in [*career.roles, *career.contributions]:
-        bullets = page.highlights if hasattr(page, "highlights") else [page.summary]
+        bullets = page.bullets if hasattr(page, "bullets") else [page.bullet]
         shown = [b for b in bullets if b in text]
         assert shown == sorted(shown, key=text.index)
 
@@ -142,7 +142,7 @@ def test_every_bullet_of_a_focus_variant_carries_its_evidence(site, career, name
 
 def test_the_websites_resume_is_the_pdf_builds_standalone_resume(site):
     """Typeset once: the LaTeX build copies the full variant it fitted."""
-    assert (site.html / "resume.pdf").read_bytes() == site.resume.read_bytes()
+    assert (site.html / "resume.pdf").read_bytes() == site.standalone_resume.read_bytes()
 
 
 def test_the_download_area_lists_every_variant_with_its_page_count(site):

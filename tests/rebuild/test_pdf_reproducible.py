@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import shutil
 
-from portfolio.typeset import Typesetter
+from portfolio.resume.typeset import Typesetter
 from tools.build import run_latexmk, source_date_epoch
 
 # What latexmk leaves behind; the copy starts from Sphinx's output alone.
@@ -24,4 +24,4 @@ def test_typesetting_again_elsewhere_gives_identical_pdfs(site, tmp_path):
     resume, _ = typesetter.pdf((again / "resume" / "resume.tex").read_text(encoding="utf-8"),
                                tmp_path / "work", "the résumé")
     assert typesetter.runs == 1
-    assert resume.read_bytes() == site.resume.read_bytes()
+    assert resume.read_bytes() == site.standalone_resume.read_bytes()

@@ -25,7 +25,7 @@ def test_everything_builds_each_format_strictly_then_typesets():
     assert [c.args[c.args.index("-b") + 1] for c in sphinx] == ["html", "epub", "latex"]
     assert all(set(c.args) >= STRICT_ARGS for c in sphinx)
     assert [(c.args[0], c.cwd) for c in commands[3:]] == [("latexmk", OUT.latex)]
-    assert made == [OUT.html, OUT.epub, OUT.pdf, OUT.resume]
+    assert made == [OUT.html, OUT.epub, OUT.pdf, OUT.standalone_resume]
 
 
 def test_the_benchmarks_options_reach_sphinx_build():

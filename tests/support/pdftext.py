@@ -30,9 +30,9 @@ def reading_order(career) -> list[str]:
     items += [display(p.url) for p in person.profiles]
     items += [person.summary, *person.skills, *person.languages]
     for role in career.roles:
-        items += [role.employer, role.position, role.dates, *role.highlights]
+        items += [role.employer, role.position, role.dates, *role.bullets]
     for project in career.projects:
-        summaries = [c.summary for c in career.contributions if c.project == project.name]
+        summaries = [c.bullet for c in career.contributions if c.project == project.name]
         if summaries:
             items += [project.name, *filter(None, [project.dates]), *summaries]
     return items

@@ -96,7 +96,7 @@ class Resume:
     @property
     def contributions(self) -> list[Contribution]:
         """The open-source bullets, in the résumé's order, each with its page."""
-        pages = {normalise(page.summary): page.html for page in sources.CONTRIBUTIONS}
+        pages = {normalise(page.bullet): page.html for page in sources.CONTRIBUTIONS}
         return [Contribution(project, bullet, pages.get(bullet))
                 for project, bullets in self.open_source.items() for bullet in bullets]
 

@@ -41,7 +41,7 @@ class Source:
         return self.docname + ".html"
 
     @property
-    def summary(self) -> str:
+    def bullet(self) -> str:
         """The first paragraph below the title, as the résumé writes it: a
         cited PEP reads "(PEP 440)", spaces collapsed."""
         after_title = self.body.split(f"# {self.title}\n", 1)[1]

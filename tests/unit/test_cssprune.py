@@ -7,7 +7,7 @@ import sys
 from tools.build import ROOT
 
 sys.path.insert(0, str(ROOT / "_ext"))
-from portfolio.cssprune import parse, prune, read_properties
+from portfolio.site.cssprune import parse, prune, read_properties
 
 
 def pruned(css: str, *classes: str) -> str:

@@ -1,4 +1,4 @@
-"""Front-matter text reaches LaTeX through one escaper (texescape.py), in the
+"""Front-matter text reaches LaTeX through one escaper (shared.tex_escape), in the
 résumé pages and in the career figure's TikZ alike: a name with any of
 LaTeX's special characters typesets as written, and breaks nothing."""
 
@@ -9,9 +9,9 @@ import subprocess
 
 import pytest
 
-from portfolio import figure
 from portfolio.model import Career, Person, Role, YearMonth
-from portfolio.texescape import escape
+from portfolio.shared import tex_escape as escape
+from portfolio.views import drawing
 
 # Every LaTeX special character, in names a front matter could hold.
 AWKWARD = ("AT~T ^ Labs", r"R&D_{1} #2 $3 50% \o/")
@@ -35,7 +35,7 @@ def test_every_special_character_is_escaped():
 
 
 def test_the_figure_escapes_an_employer_name_as_the_resume_does():
-    tikz = figure.tikz(figure.layout(_career(*AWKWARD)))
+    tikz = drawing.tikz(drawing.layout(_career(*AWKWARD)))
     for employer in AWKWARD:
         assert f"{{{escape(employer)}}};" in tikz
     assert "AT~T" not in tikz  # a bare tie would typeset as a space
@@ -44,7 +44,7 @@ def test_the_figure_escapes_an_employer_name_as_the_resume_does():
 @pytest.mark.skipif(not shutil.which("xelatex"), reason="xelatex is not installed")
 def test_the_figure_typesets_an_employer_name_as_written(tmp_path):
     """The TikZ, in a document of its own, compiles and reads back as the names."""
-    tikz = figure.tikz(figure.layout(_career(*AWKWARD)))
+    tikz = drawing.tikz(drawing.layout(_career(*AWKWARD)))
     (tmp_path / "figure.tex").write_text("\n".join([
         r"\documentclass{article}",
         r"\usepackage{fontspec}",

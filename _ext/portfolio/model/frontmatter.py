@@ -1,0 +1,148 @@
+"""Front matter as the pages give it: read from the source once, with the
+line of every field, and the person checked against the schema.
+
+The one reader of front matter. ``build.py`` reads every page through it
+once per build; ``conf.py`` reads the person through ``read_person`` before
+any page is read, with the same schema.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from . import schema
+from .career import Person, Profile, Project, Relation
+
+# The front matter starts on the file's second line, after "---".
+_FIRST_LINE = 2
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    """A page's front matter as YAML gives it, and the line of each field
+    (a key's line for a mapping entry, an item's for a list item), by path."""
+
+    data: dict = field(default_factory=dict)
+    lines: dict[schema.FieldPath, int] = field(default_factory=dict)
+
+    def line(self, path: schema.FieldPath) -> int:
+        """The line of the deepest part of ``path`` the front matter has; 1 if none."""
+        for end in range(len(path), 0, -1):
+            if path[:end] in self.lines:
+                return self.lines[path[:end]]
+        return 1
+
+
+def _lines(node: yaml.Node | None, path: schema.FieldPath = ()) -> dict[schema.FieldPath, int]:
+    found: dict[schema.FieldPath, int] = {}
+    if isinstance(node, yaml.MappingNode):
+        children = [((*path, key.value if isinstance(key, yaml.ScalarNode) else None), key, value)
+                    for key, value in node.value]
+    elif isinstance(node, yaml.SequenceNode):
+        children = [((*path, index), item, item) for index, item in enumerate(node.value)]
+    else:
+        return found
+    for child_path, marked, child in children:
+        found.setdefault(child_path, marked.start_mark.line + _FIRST_LINE)
+        for deeper, line in _lines(child, child_path).items():
+            found.setdefault(deeper, line)
+    return found
+
+
+def read_front_matter(path: Path) -> FrontMatter:
+    """The front matter of the page at ``path``: parsed once, by YAML, from
+    the source file, as MyST finds it (between the first two ``---`` lines)."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except OSError:
+        return FrontMatter()
+    end = text.find("\n---", 4)
+    if not text.startswith("---\n") or end == -1:
+        return FrontMatter()
+    loader = yaml.SafeLoader(text[4:end])
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.YAMLError:
+        return FrontMatter()  # MyST reports malformed YAML with its file and line
+    finally:
+        loader.dispose()
+    return FrontMatter(data if isinstance(data, dict) else {}, _lines(node))
+
+
+Warn = Callable[[schema.FieldPath, str, str], None]  # (field, message, subtype)
+
+
+def person(front: FrontMatter, warn: Warn) -> tuple[Person, list[Project], list[str]]:
+    """The person; the valid projects; and the names of all declared projects,
+    which contributions may name: a project with bad dates is reported once,
+    at its own line, not again on each of its contributions."""
+    data = front.data
+    errors = list(schema.problems(schema.person_schema(), data))
+    for path, message in errors:
+        warn(path, message, "frontmatter")
+    invalid = {path[0] for path, _ in errors}  # top-level fields
+
+    def text(key: str) -> str:
+        value = data.get(key) if key not in invalid else None
+        return value if isinstance(value, str) else ""
+
+    def strings(key: str) -> list[str]:
+        value = data.get(key) if key not in invalid else None
+        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+    found = Person(
+        name=text("name"),
+        headline=text("headline"),
+        location=text("location"),
+        email=text("email"),
+        profiles=[Profile(**p) for p in data.get("profiles", [])]
+        if "profiles" not in invalid else [],
+        summary=text("summary"),
+        languages=strings("languages"),
+        skills=strings("skills"),
+        relations=[Relation(r["role"], r["contribution"], " ".join(r["evidence"].split()))
+                   for r in data.get("relations", [])] if "relations" not in invalid else [],
+    )
+    items = data.get("projects")
+    items = items if isinstance(items, list) else []
+    declared = [p["name"] for p in items if isinstance(p, dict) and isinstance(p.get("name"), str)]
+    return found, _projects(items, errors, warn), declared
+
+
+def _projects(items: list, errors: list, warn: Warn) -> list[Project]:
+    """The declared projects, less those with a problem (already reported, or
+    reported here: dates out of order, a name given twice)."""
+    bad = {path[1] for path, _ in errors if len(path) > 1 and path[0] == "projects"}
+    projects: list[Project] = []
+    for index, item in enumerate(items):
+        if index in bad or not isinstance(item, dict):
+            continue
+        start, end = item.get("start"), item.get("end")
+        if start and end != "present" and end < start:
+            warn(("projects", index, "end"), (
+                f"field 'projects[{index}].end': {end} is before the start, {start}; "
+                "allowed: a year no earlier than 'start', or \"present\""), "dates")
+            continue
+        if any(p.name == item["name"] for p in projects):
+            warn(("projects", index, "name"), (
+                f"field 'projects[{index}].name': '{item['name']}' is declared twice; "
+                "allowed: a name no other project has"), "frontmatter")
+            continue
+        projects.append(Project(
+            name=item["name"],
+            start=int(start) if start else None,
+            end=int(end) if end and end != "present" else None,
+        ))
+    return projects
+
+
+def read_person(path: Path) -> Person:
+    """The person from the landing page at ``path``, validated: a field the
+    schema rejects is left empty (the build reports it, with its line)."""
+    found, _, _ = person(read_front_matter(path), lambda *problem: None)
+    return found

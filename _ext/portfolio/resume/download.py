@@ -1,0 +1,103 @@
+"""The site's download area: every résumé variant, with its page count.
+
+``{resume-download}`` is a view (``views.add_view``) that differs by builder:
+only the website fills it, because only the website has the files: while it
+is built, each variant index.md declares is typeset and fitted
+(``typeset.py``), and ``<name>.pdf`` and ``<name>.txt`` are written at the
+root of the HTML output.
+The list says how many pages each PDF came out at. The ePub and the PDF (which
+opens with the résumé) drop the placeholder.
+
+The website's copies are always public: never the phone number, even when
+``portfolio_private`` is set (``./run resume`` makes private copies).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.util.osutil import relative_uri
+
+from .. import model, views
+from ..shared import WEBSITE_BUILDERS, number_word
+from . import typeset
+from .latex import standalone_target
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+VIEW = "resume-download"
+
+
+def _website(builder) -> bool:
+    return builder.name in WEBSITE_BUILDERS
+
+
+def _pages(count: int) -> str:
+    return f"{count} page" if count == 1 else f"{count} pages"
+
+
+def link_text(result: typeset.Typeset) -> str:
+    """ "Two-page résumé", or "Résumé: Security" (the count follows the link)."""
+    if result.variant.focus:
+        return result.variant.title
+    return f"{number_word(result.page_count).capitalize()}-page résumé"
+
+
+def _typeset(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Typeset the declared variants (cached); pages showing the download
+    area are rewritten when what it lists changed."""
+    if not _website(app.builder):
+        return []
+    declaration = env.portfolio_variants
+    target = standalone_target(app, private=False)  # the website's: always public
+    results = typeset.fit_all(app, model.career(env), declaration.variants,
+                              declaration.priority, target)
+    listed = [(r.variant.name, r.page_count, link_text(r)) for r in results]
+    previous = getattr(env, "portfolio_downloads", None)
+    env.portfolio_downloads = listed
+    app.portfolio_typeset = results
+    if previous == listed:
+        return []
+    return sorted(d for d, page in env.portfolio_page_facts.items()
+                  if any(view == VIEW for view, _, _ in page.views))
+
+
+def render(c: model.Career, docname: str, *, builder) -> list[nodes.Node]:
+    """The list of variants, on the website; nothing elsewhere."""
+    listed = getattr(builder.env, "portfolio_downloads", []) if _website(builder) else []
+    if not listed:
+        return []
+    items = nodes.bullet_list(classes=["resume-downloads"])
+    for name, pages, text in listed:
+        pdf = relative_uri(builder.get_target_uri(docname), f"{name}.pdf")
+        txt = relative_uri(builder.get_target_uri(docname), f"{name}.txt")
+        items += nodes.list_item("", nodes.paragraph(
+            "", "",
+            nodes.reference("", text, refuri=pdf, internal=True),
+            nodes.Text(f" (PDF, {_pages(pages)}; "),
+            nodes.reference("", "plain text", refuri=txt, internal=True),
+            nodes.Text(")"),
+        ))
+    return [nodes.paragraph("", "Download the résumé:", classes=["resume-download"]), items]
+
+
+def digest(c: model.Career, docname: str) -> bytes:
+    # Constant: _typeset (env-updated) rewrites the pages showing the list
+    # whenever what it lists changes, which the career alone cannot tell.
+    return b""
+
+
+def _write(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None and _website(app.builder):
+        typeset.write(getattr(app, "portfolio_typeset", []), Path(app.outdir))
+
+
+def setup(app: Sphinx) -> None:
+    views.add_view(app, VIEW, views.View(render, digest))
+    # After the declarations are read (550), before views hash the pages' views (600).
+    app.connect("env-updated", _typeset, priority=560)
+    app.connect("build-finished", _write)

@@ -1,0 +1,192 @@
+r"""The résumé as TeX, from the career model alone: pages 1-2 of the portfolio
+PDF (``front_pages``) and the standalone, tagged résumé (``standalone``).
+
+The look lives in ``texinputs/portfolioresume.sty``; this module writes only
+content, through its environments and commands (``\ResumeEntry``,
+``\ResumeBullet`` ...). Every text from the front matter goes through the one
+escaper (``shared.tex_escape``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..shared import PEP_MENTION, pep_label
+from ..shared import tex_escape as escape
+
+if TYPE_CHECKING:
+    from ..model import Career, Pep, Person
+
+TEXINPUTS = Path(__file__).with_name("texinputs")
+PACKAGES = ("portfolio", "portfolioresume")  # texinputs/<name>.sty
+
+
+
+@dataclass(frozen=True)
+class Target:
+    """Where the résumé is typeset, which decides what its links point at."""
+
+    standalone: bool  # False: pages 1-2 of the portfolio PDF
+    baseurl: str = ""  # the published site, for the standalone résumé's links
+    phone: str | None = None  # the private variant's extra contact line
+
+
+
+# -- Text ---------------------------------------------------------------------
+
+def _with_pep_links(text: str, peps: dict[str, Pep]) -> str:
+    """Escape ``text``, linking each "PEP 440" to its page on peps.python.org.
+
+    One box keeps "PEP" and its number on one line, and its space extracts as
+    a plain space. Not a tie (~): in the tagged résumé, TeX Live 2022's tagpdf
+    sets the real space it adds after a tie's penalty in Latin Modern, a
+    second font family.
+    """
+    urls = {pep.number: pep.url for pep in peps.values()}
+    out, last = [], 0
+    for match in PEP_MENTION.finditer(text):
+        out.append(escape(text[last:match.start()]))
+        label = rf"\mbox{{{pep_label(match.group(1))}}}"
+        url = urls.get(int(match.group(1)))
+        out.append(rf"\href{{{url}}}{{{label}}}" if url else label)
+        last = match.end()
+    out.append(escape(text[last:]))
+    return "".join(out)
+
+
+def _page_link(docname: str, label: str, text: str, target: Target) -> str:
+    """A link to a page of the portfolio: inside the PDF, or on the site."""
+    if not target.standalone:
+        return rf"\hyperref[\detokenize{{{docname}:{label}}}]{{{text}}}"
+    if target.baseurl:
+        return rf"\href{{{target.baseurl.rstrip('/')}/{docname}.html}}{{{text}}}"
+    return text
+
+
+# -- The résumé -------------------------------------------------------------------
+
+def _contact(person: Person, target: Target) -> list[str]:
+    items = [escape(person.location)]
+    items.append(rf"\href{{mailto:{person.email}}}{{{escape(person.email)}}}")
+    if target.phone:
+        items.append(escape(target.phone))
+    for profile in person.profiles:
+        items.append(rf"\href{{{profile.url}}}{{{escape(profile.display)}}}")
+    return [
+        r"\begin{ResumeContact}",
+        "\\ResumeContactSep\n".join(rf"\ResumeContactItem{{{item}}}" for item in items),
+        r"\end{ResumeContact}",
+    ]
+
+
+def _entry(what: str, detail: str, dates: str, bullets: list[str]) -> list[str]:
+    # A variant may keep a position's line and none of its bullets; an empty
+    # list is a LaTeX error.
+    items = [
+        r"\begin{ResumeBullets}",
+        *(rf"\ResumeBullet{{{bullet}}}" for bullet in bullets),
+        r"\end{ResumeBullets}",
+    ] if bullets else []
+    return [
+        rf"\begin{{ResumeEntry}}{{{what}}}{{{detail}}}{{{dates}}}",
+        *items,
+        r"\end{ResumeEntry}",
+    ]
+
+
+def _experience(career: Career, target: Target) -> list[str]:
+    out = [r"\ResumeSection{Experience}"]
+    for role in career.roles:
+        position = _page_link(role.docname, role.label, escape(role.position), target)
+        bullets = [_with_pep_links(b, career.peps) for b in role.bullets]
+        out += _entry(escape(role.employer), position, escape(role.dates), bullets)
+    return out
+
+
+def _open_source(career: Career) -> list[str]:
+    """The contributions under their projects, dated as roles are ("PyPI | 2013
+    – Current"), in the order index.md declares the projects."""
+    out = []
+    for project in career.projects:
+        bullets = [_with_pep_links(c.bullet, career.peps)
+                   for c in career.contributions if c.project == project.name]
+        if bullets:
+            out += _entry(escape(project.name), "", escape(project.dates), bullets)
+    return [r"\ResumeSection{Open source}", *out] if out else []
+
+
+def metadata(career: Career, subject: str) -> str:
+    """PDF metadata: author, subject, keywords; the title is the document's own."""
+    person = career.person
+    keywords = ", ".join([*person.skills, *person.languages])
+    return (
+        rf"\ResumeMetadata{{{escape(person.name)}}}{{{escape(subject)}}}{{{escape(keywords)}}}"
+    )
+
+
+def resume(career: Career, target: Target) -> str:
+    """The ``resume`` environment: the two pages, from the model alone."""
+    person = career.person
+    lines = [
+        rf"\renewcommand*\ResumeFooterName{{{escape(person.name)}}}",
+        r"\begin{resume}",
+        rf"\ResumeName{{{escape(person.name)}}}",
+        rf"\ResumeHeadline{{{escape(person.headline)}}}",
+        *_contact(person, target),
+        r"\ResumeSection{Summary}",
+        escape(person.summary) + r"\par\vspace{4pt}",
+        rf"\ResumeList{{Skills}}{{{escape(', '.join(person.skills))}}}",
+        rf"\ResumeList{{Programming languages}}{{{escape(', '.join(person.languages))}}}",
+        *_experience(career, target),
+        *_open_source(career),
+        r"\end{resume}",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def front_pages(career: Career) -> str:
+    """resume/front.tex: pages 1-2 of the portfolio PDF."""
+    person = career.person
+    subject = f"Résumé and portfolio of {person.name}, {person.headline}"
+    return "\n".join([
+        "%% Generated by the portfolio extension from the career model: do not edit.",
+        metadata(career, subject),
+        # Front matter numbering: the résumé is i-ii, the contents go on from iii.
+        r"\pagenumbering{roman}",
+        resume(career, Target(standalone=False)),
+    ])
+
+
+def standalone(career: Career, target: Target, fontpkg: str) -> str:
+    """resume/resume.tex: the same pages as a document of their own, tagged.
+
+    Tagging (a structure tree for screen readers and parsers, the document
+    language) needs \\DocumentMetadata before the class and LuaLaTeX
+    (typeset.py); portfolioresume.sty tags what it sets. Phase II is
+    the test phase both TeX Live 2022 (Debian 12) and 2023 (Read the Docs'
+    Ubuntu 24.04) have: it tags paragraphs and links for us.
+    """
+    person = career.person
+    subject = f"Résumé of {person.name}, {person.headline}"
+    return "\n".join([
+        "%% Generated by the portfolio extension from the career model: do not edit.",
+        r"\DocumentMetadata{testphase=phase-II, lang=en-US}",
+        r"\documentclass[letterpaper,10pt]{article}",
+        # The portfolio PDF's font set-up (conf.py), so both look the same.
+        r"\usepackage{fontspec}",
+        r"\defaultfontfeatures[\rmfamily,\sffamily,\ttfamily]{}",
+        fontpkg,
+        r"\renewcommand{\familydefault}{\sfdefault}",
+        # The viewer's title bar shows the title, not the file name.
+        r"\usepackage[pdfencoding=unicode,colorlinks,pdfdisplaydoctitle]{hyperref}",
+        r"\usepackage{portfolioresume}",
+        rf"\title{{{escape(person.name)} — Résumé}}",
+        rf"\author{{{escape(person.name)}}}",
+        r"\begin{document}",
+        metadata(career, subject),
+        resume(career, target),
+        r"\end{document}",
+        "",
+    ])

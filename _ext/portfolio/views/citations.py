@@ -1,0 +1,78 @@
+"""Citation styles for PEPs.
+
+The bibliography is labelled and sorted by PEP number, each entry giving
+title, authors, status, type, the year the PEP was created (its Created
+header, which is not when each author joined it) and URL. In the text, ``{cite:p}`pep440```
+reads "(PEP 440)", as the résumé writes it, and ``{cite:label}`pep440```
+reads "PEP 440"; both link to the bibliography entry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from dataclasses import field as dataclass_field
+
+import sphinxcontrib.bibtex.plugin
+from pybtex.plugin import register_plugin
+from pybtex.style.formatting import toplevel
+from pybtex.style.formatting.unsrt import Style as UnsrtStyle
+from pybtex.style.labels import BaseLabelStyle
+from pybtex.style.sorting import BaseSortingStyle
+from pybtex.style.template import field, href, join, sentence
+from sphinxcontrib.bibtex.style.referencing import BracketStyle
+from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
+
+from ..shared import pep_label
+
+
+class PepLabelStyle(BaseLabelStyle):
+    """Label each entry by its PEP number, so citations read [PEP 440]."""
+
+    def format_labels(self, sorted_entries):
+        for entry in sorted_entries:
+            yield pep_label(entry.fields["number"])
+
+
+class PepSortingStyle(BaseSortingStyle):
+    """Sort numerically, so PEP 8001 comes after PEP 825."""
+
+    def sorting_key(self, entry):
+        return int(entry.fields["number"])
+
+
+class PepStyle(UnsrtStyle):
+    default_label_style = "pep"
+    default_sorting_style = "pep"
+
+    def get_misc_template(self, e):
+        url = field("url", raw=True)
+        return toplevel[
+            sentence[field("title")],
+            sentence[self.format_names("author")],
+            sentence(sep=", ")[field("status"), field("peptype"),
+                               join["created ", field("year")]],
+            href(url)[url],
+        ]
+
+
+def _round_brackets() -> BracketStyle:
+    return BracketStyle(left="(", right=")")
+
+
+def _no_brackets() -> BracketStyle:
+    return BracketStyle(left="", right="")
+
+
+@dataclass
+class PepReferenceStyle(LabelReferenceStyle):
+    bracket_parenthetical: BracketStyle = dataclass_field(default_factory=_round_brackets)
+    bracket_label: BracketStyle = dataclass_field(default_factory=_no_brackets)
+
+
+def register() -> None:
+    sphinxcontrib.bibtex.plugin.register_plugin(
+        "sphinxcontrib.bibtex.style.referencing", "pep", PepReferenceStyle
+    )
+    register_plugin("pybtex.style.labels", "pep", PepLabelStyle)
+    register_plugin("pybtex.style.sorting", "pep", PepSortingStyle)
+    register_plugin("pybtex.style.formatting", "pep", PepStyle)

@@ -1,0 +1,116 @@
+"""What every role and contribution page shows besides its own text: the
+fact line under its title, its related pages and backlinks at the end, and
+its entries for the index."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx.transforms import SphinxTransform
+
+from ..model import Career, Contribution, Role, duration, page_kind
+from .parts import joined, link_list, page_link, pep_link, quoted, xref
+from .registry import View, add_view, placeholder
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def _role_facts(role: Role, career: Career) -> list[nodes.Node]:
+    parts = [role.employer, role.position, role.dates, duration(role.months(career.today))]
+    if role.location:
+        parts.append(role.location)
+    text = " · ".join(parts)
+    return [nodes.paragraph(text, text, classes=["portfolio-facts"])]
+
+
+def _contribution_facts(contribution: Contribution, docname: str) -> list[nodes.Node]:
+    para = nodes.paragraph(classes=["portfolio-facts"])
+    para += nodes.Text(f"{contribution.project} · {contribution.kind.capitalize()}")
+    if contribution.peps:
+        para += nodes.Text(" · ")
+        para.extend(joined(pep_link(docname, key) for key in contribution.peps))
+    return [para]
+
+
+def facts(career: Career, docname: str) -> list[nodes.Node]:
+    page = career.page(docname)
+    if isinstance(page, Role):
+        return _role_facts(page, career)
+    return _contribution_facts(page, docname) if page else []
+
+
+def _related_pages(career: Career, docname: str) -> list[tuple[Role | Contribution, str]]:
+    """The pages related to this one, each with the résumé words that relate them."""
+    page = career.page(docname)
+    if isinstance(page, Role):
+        pairs = [(career.contribution(label), career.relation(page.label, label))
+                 for label in page.contributions]
+    else:
+        pairs = [(career.role(label), career.relation(label, page.label))
+                 for label in page.roles] if page else []
+    return [(other, relation.evidence) for other, relation in pairs if other and relation]
+
+
+def related(career: Career, docname: str) -> list[nodes.Node]:
+    """Related pages, each with the résumé's words that relate them."""
+    pages = _related_pages(career, docname)
+    is_role = any(r.docname == docname for r in career.roles)
+    title = "Related contributions" if is_role else "Related roles"
+    return link_list(title, [
+        [xref(docname, "std", "ref", page.label, page.title), nodes.Text(": the résumé says "),
+         quoted(words)]
+        for page, words in pages])
+
+
+def backlinks(career: Career, docname: str) -> list[nodes.Node]:
+    """Pages whose prose links here, less those already listed as related."""
+    shown = {page.docname for page, _ in _related_pages(career, docname)}
+    return link_list("Referenced from", [
+        page_link(docname, career, source) for source in career.backlinks.get(docname, [])
+        if source not in shown])
+
+
+def index_entries(career: Career, docname: str, target: str) -> list[nodes.Node]:
+    """A role's employer and position, a contribution's PEPs, and each page's
+    skills and languages: entries for genindex and the PDF's index."""
+    page = career.page(docname)
+    entries = []
+    if isinstance(page, Role):
+        entries.append(("single", f"{page.employer}; {page.position}", target, "main", None))
+    elif page is not None:
+        # "main": searching "PEP 691" lists the page about it first.
+        entries += [("single", career.peps[key].label, target, "main", None)
+                    for key in page.peps if key in career.peps]
+    if page is not None:
+        entries += [("single", name, target, "", None) for name in [*page.skills, *page.languages]]
+    return [addnodes.index(entries=entries)]
+
+
+class PageViews(SphinxTransform):
+    """Role and contribution pages get their fact line under the title, their
+    related pages and backlinks at the end, and index entries."""
+
+    default_priority = 840  # before Sphinx collects index entries (850)
+
+    def apply(self, **kwargs) -> None:
+        docname = self.env.docname
+        kind = page_kind(docname, self.config.root_doc)
+        section = self.document.next_node(nodes.section)
+        if kind not in {"role", "contribution"} or section is None or not section["ids"]:
+            return
+        section.insert(1, [
+            placeholder("index-entries", docname, section["ids"][0]),
+            placeholder("facts", docname),
+        ])
+        section += placeholder("related", docname)
+        section += placeholder("backlinks", docname)
+
+
+def setup(app: Sphinx) -> None:
+    app.add_transform(PageViews)
+    for name, render in (("index-entries", index_entries), ("facts", facts),
+                         ("related", related), ("backlinks", backlinks)):
+        add_view(app, name, View(render), directive=False)
