@@ -46,6 +46,7 @@ PRIVATE_RESUME = os.getenv("PORTFOLIO_PRIVATE") == "1"
 RESUME_CACHE = os.getenv("PORTFOLIO_RESUME_CACHE", "")
 
 from portfolio.model import read_person  # noqa: E402
+from portfolio.shared import font  # noqa: E402
 
 # The person, as index.md's front matter gives them: the one place for the
 # name, headline and summary. Every setting below that says who this is
@@ -221,12 +222,14 @@ latex_elements = {
     "maketitle": r"\input{resume/front}",
     # Read on screen: one-sided, chapters start on the next page, never a blank one.
     "extraclassoptions": "openany,oneside",
-    # One font family throughout, embedded: Liberation (Debian fonts-liberation2).
-    "fontpkg": r"""
-\setmainfont{Liberation Sans}
-\setsansfont{Liberation Sans}
-\setmonofont{Liberation Mono}[Scale=MatchLowercase]
-""",
+    # One font family throughout, embedded: Liberation 2 (Debian's
+    # fonts-liberation2), loaded from its files, so that another font of that
+    # name (Liberation 1.x, fonts-liberation) cannot take its place.
+    "fontpkg": "\n".join([
+        r"\setmainfont" + font("Liberation Sans"),
+        r"\setsansfont" + font("Liberation Sans"),
+        r"\setmonofont" + font("Liberation Mono", "Scale=MatchLowercase"),
+    ]),
 }
 latex_documents = [
     ("index", f"{SLUG}.tex", NAME, NAME, "manual"),
