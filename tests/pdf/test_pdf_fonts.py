@@ -48,10 +48,10 @@ def revisions(pdf) -> dict[str, float]:
     return found
 
 
-@pytest.fixture(params=["pdf", "resume", *VARIANTS])
+@pytest.fixture(params=["pdf", "standalone_resume", *VARIANTS])
 def pdf(request, site):
     """The portfolio PDF, the standalone résumé, and each variant on the site."""
-    if request.param in ("pdf", "resume"):
+    if request.param in ("pdf", "standalone_resume"):
         return getattr(site, request.param)
     return site.html / f"{request.param}.pdf"
 
