@@ -24,7 +24,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from ..model import Career, Contribution, Role
+from ..model.career import Career, Contribution, Role
 
 # The full résumé: the variant of this name is also pages 1-2 of the PDF and
 # its standalone copy (latex.py), fitted to its limit like every variant.
