@@ -16,12 +16,12 @@ def fonts(pdf) -> list[dict[str, str]]:
             for row in rows]
 
 
-@pytest.mark.parametrize("which", ["pdf", "resume"])
+@pytest.mark.parametrize("which", ["pdf", "standalone_resume"])
 def test_every_font_is_embedded(site, which):
     assert [f["name"] for f in fonts(getattr(site, which)) if f["emb"] != "yes"] == []
 
 
-@pytest.mark.parametrize("which", ["pdf", "resume"])
+@pytest.mark.parametrize("which", ["pdf", "standalone_resume"])
 def test_one_family_liberation_no_bitmap_fonts(site, which):
     for font in fonts(getattr(site, which)):
         # Embedded subsets are named ABCDEF+LiberationSans-Bold.

@@ -10,7 +10,7 @@ import pytest
 OVERFULL_LIMIT = 1.0  # pt: invisible; anything wider is a line into the margin
 
 
-@pytest.fixture(params=["pdf", "resume"])
+@pytest.fixture(params=["pdf", "standalone_resume"])
 def log(request, site) -> str:
     pdf = getattr(site, request.param)
     return pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace")

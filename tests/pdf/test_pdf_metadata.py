@@ -11,7 +11,7 @@ from pypdf import PdfReader
 from tools.build import source_date_epoch
 
 
-@pytest.fixture(params=["pdf", "resume"])
+@pytest.fixture(params=["pdf", "standalone_resume"])
 def reader(request, site):
     return PdfReader(getattr(site, request.param))
 

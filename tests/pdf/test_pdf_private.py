@@ -59,7 +59,7 @@ def test_opt_in_puts_the_number_in_the_standalone_resume_only(clean_env, site_co
     latex = tmp_path / "latex"
     result = run_sphinx("latex", latex, tmp_path / "doctrees", site_copy)
     assert result.returncode == 0, result.stderr
-    assert FAKE not in (latex / "resume" / "pages.tex").read_text(encoding="utf-8")
+    assert FAKE not in (latex / "resume" / "front.tex").read_text(encoding="utf-8")
     assert FAKE in pdf_text(latex / RESUME_PDF)
 
 
