@@ -52,8 +52,8 @@ def _typeset(app: Sphinx, env: BuildEnvironment) -> None:
     if not _website(app.builder):
         return
     declaration = env.portfolio_variants
-    target = standalone_target(app, private=False)  # the website's: always public
-    results = typeset.fit_all(app, model.career(env), declaration.variants,
+    target = standalone_target(app.builder, private=False)  # the website's: always public
+    results = typeset.fit_all(app.builder, model.career(env), declaration.variants,
                               declaration.priority, target)
     listed = [(r.variant.name, r.page_count, link_text(r)) for r in results]
     env.portfolio_downloads = listed
