@@ -9,8 +9,8 @@ touched, so a warning still fails the build.
 - sphinx-sitemap's note that it wrote sitemap.xml;
 - Sphinx's "The configuration has changed", when the only values it names
   are ones a theme or extension sets after Sphinx compares the last build's
-  configuration with conf.py's (checked against Sphinx 9.0 and 9.1, furo
-  2025.12, sphinx-design 0.7 and 0.8): furo registers ``pygments_dark_style``
+  configuration with conf.py's (checked against Sphinx 9.0.4 and 9.2.0,
+  furo 2025.12.19, sphinx-design 0.8.0): furo registers ``pygments_dark_style``
   when its theme loads, and sphinx-design adds its folder to
   ``html_static_path`` when the builder starts. Nothing changed; the
   configuration only looks different. Should a release move the message or

@@ -21,7 +21,7 @@
   // -- Sphinx's internals: the one place this script uses them ------------
   // Sphinx has no public way to ask for the results of a query without
   // writing them to the page, nor to read the loaded index. Checked against
-  // the searchtools.js of Sphinx 9.0 to 9.2; tests/unit/test_search_script_
+  // the searchtools.js of Sphinx 9.0.4 and 9.2.0; tests/unit/test_search_script_
   // uses_what_sphinx_defines.py fails when it no longer defines these so.
   const sphinx = {
     index: () => Search._index, // set by Search.setIndex(index)
