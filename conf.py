@@ -13,6 +13,7 @@ import io
 import os
 import sys
 import time
+import warnings
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -44,6 +45,12 @@ PRIVATE_RESUME = os.getenv("PORTFOLIO_PRIVATE") == "1"
 # Where the typeset résumé variants are kept by hash (default: the doctree
 # directory); the tests share one between their builds of the site's copies.
 RESUME_CACHE = os.getenv("PORTFOLIO_RESUME_CACHE", "")
+# `./run latest` (PORTFOLIO_DEPRECATIONS=error): a deprecation warning met in
+# our own code (_ext/portfolio) stops the build, to show what the next
+# releases of Sphinx and the extensions will break.
+if os.getenv("PORTFOLIO_DEPRECATIONS") == "error":
+    for category in (DeprecationWarning, PendingDeprecationWarning):
+        warnings.filterwarnings("error", category=category, module=r"portfolio(\.|$)")
 
 from portfolio.model import read_person  # noqa: E402
 from portfolio.shared import font  # noqa: E402
@@ -141,9 +148,11 @@ html_copy_source = False
 # Canonical URLs (<link rel="canonical">) and the sitemap are built from this.
 html_baseurl = SITE_URL
 html_favicon = "_static/favicon.svg"
+# Priorities stated: Sphinx writes the default (800) into this list when the
+# builder starts, which would make every next build report a changed configuration.
 html_css_files = [
-    "a11y.css",  # a visible focus ring where furo has none
-    "print.css",  # printing a page gives the page alone, without navigation
+    ("a11y.css", {"priority": 800}),  # a visible focus ring where furo has none
+    ("print.css", {"priority": 800}),  # printing a page gives the page alone
 ]
 # Text colours with a contrast of at least 7:1 (WCAG AAA, axe-core's
 # color-contrast-enhanced) on every background furo puts them on; furo's own

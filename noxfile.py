@@ -9,6 +9,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import os
+import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -34,6 +36,21 @@ def install(session: nox.Session, *locks: str) -> None:
     for path in paths:
         session.install("--require-hashes", "-r", str(path))
     stamp.write_text(digest)
+
+
+def newest_python() -> str:
+    """The newest Python 3 this machine has: on PATH (Debian's python3.13), or
+    installed by pyenv (whose shims on PATH run only its selected versions)."""
+    found = {}
+    for minor in range(11, 20):
+        path = shutil.which(f"python3.{minor}")
+        if path and "/shims/" not in path:
+            found[(3, minor)] = path
+    pyenv = Path(os.environ.get("PYENV_ROOT", Path.home() / ".pyenv"))
+    for python in pyenv.glob("versions/3.*/bin/python3"):
+        if match := re.fullmatch(r"3\.(\d+)\.\d+", python.parent.parent.name):
+            found.setdefault((3, int(match[1])), str(python))
+    return found[max(found)] if found else sys.executable
 
 
 def npm_ci(session: nox.Session) -> None:
@@ -166,6 +183,30 @@ def tests(session: nox.Session) -> None:
     install(session, "docs", "tests")
     npm_ci(session)
     session.run("pytest", *session.posargs, env=build_env())
+
+
+@nox.session(python=newest_python())
+def latest(session: nox.Session) -> None:
+    """Build every format strictly and run the quick tests with the newest
+    releases of Sphinx, docutils, MyST-Parser, furo, sphinx-design,
+    sphinxcontrib-bibtex and the rest, on the newest Python this machine has:
+    what the next releases break shows here first. Deprecation warnings that
+    our own code triggers (Sphinx's RemovedInSphinx10Warning and
+    RemovedInSphinx11Warning among them) are errors. Not pinned, not part of
+    `./run tests`: run it before upgrading the lock, and now and then.
+    """
+    session.install("--upgrade", "-r", str(LOCKS / "docs.in"))
+    tests = (LOCKS / "tests.in").read_text(encoding="utf-8").splitlines()
+    session.install("--upgrade", *(line.split("#")[0].strip() for line in tests
+                                   if line.split("#")[0].strip()
+                                   and not line.startswith("-c")))
+    npm_ci(session)
+    session.run("python", "-c", "import sys, docutils, sphinx; "
+                "print('Python', sys.version.split()[0], '· Sphinx', sphinx.__version__, "
+                "'· docutils', docutils.__version__)")
+    session.run("pip", "list", "--format=freeze", silent=False)
+    env = {**build_env(), "PORTFOLIO_DEPRECATIONS": "error"}
+    session.run("pytest", "-m", "not browser and not rebuild", *session.posargs, env=env)
 
 
 @nox.session(name="og-image")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import os
 import pickle
 import re
 import sys
@@ -29,6 +30,14 @@ SHARED = seed.SHARED
 
 # Fixture sites (tests/roots/test-<name>/) load the portfolio extension from here.
 sys.path.insert(0, str(ROOT / "_ext"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """`./run latest` (PORTFOLIO_DEPRECATIONS=error): a deprecation warning
+    met in our own code fails the test, as conf.py makes it stop a build."""
+    if os.environ.get("PORTFOLIO_DEPRECATIONS") == "error":
+        for category in ("DeprecationWarning", "PendingDeprecationWarning"):
+            config.addinivalue_line("filterwarnings", f"error::{category}:portfolio")
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker

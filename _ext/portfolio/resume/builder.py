@@ -104,8 +104,8 @@ class ResumeBuilder(DummyBuilder):
         wanted = requested(self.config, c)
         chosen = [wanted] if wanted else declaration.variants
         private = self.config.portfolio_private
-        target = standalone_target(self.app, private)
-        results = typeset.fit_all(self.app, c, chosen, declaration.priority, target)
+        target = standalone_target(self, private)
+        results = typeset.fit_all(self, c, chosen, declaration.priority, target)
         typeset.write(results, Path(self.outdir))
         for r in results:
             logger.info(f"{r.variant.name}.pdf ({r.page_count} page(s)), {r.variant.name}.txt, "

@@ -51,23 +51,17 @@ def link_text(result: typeset.Typeset) -> str:
     return f"{number_word(result.page_count).capitalize()}-page résumé"
 
 
-def _typeset(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Typeset the declared variants (cached); pages showing the download
-    area are rewritten when what it lists changed."""
+def _typeset(app: Sphinx, env: BuildEnvironment) -> None:
+    """Typeset the declared variants (cached), for the download area to list."""
     if not _website(app.builder):
-        return []
+        return
     declaration = env.portfolio_variants
-    target = standalone_target(app, private=False)  # the website's: always public
-    results = typeset.fit_all(app, model.career(env), declaration.variants,
+    target = standalone_target(app.builder, private=False)  # the website's: always public
+    results = typeset.fit_all(app.builder, model.career(env), declaration.variants,
                               declaration.priority, target)
     listed = [(r.variant.name, r.page_count, link_text(r)) for r in results]
-    previous = getattr(env, "portfolio_downloads", None)
     env.portfolio_downloads = listed
     app.portfolio_typeset = results
-    if previous == listed:
-        return []
-    return sorted(d for d, page in env.portfolio_page_facts.items()
-                  if any(view == VIEW for view, _, _ in page.views))
 
 
 def _link(href: str, text: str, name: str) -> nodes.raw:
@@ -99,19 +93,13 @@ def render(c: model.Career, docname: str, *, builder) -> list[nodes.Node]:
     return [nodes.paragraph("", "Download the résumé:", classes=["resume-download"]), items]
 
 
-def digest(c: model.Career, docname: str) -> bytes:
-    # Constant: _typeset (env-updated) rewrites the pages showing the list
-    # whenever what it lists changes, which the career alone cannot tell.
-    return b""
-
-
 def _write(app: Sphinx, exception: Exception | None) -> None:
     if exception is None and _website(app.builder):
         typeset.write(getattr(app, "portfolio_typeset", []), Path(app.outdir))
 
 
 def setup(app: Sphinx) -> None:
-    views.add_view(app, VIEW, views.View(render, digest))
-    # After the declarations are read (550), before views hash the pages' views (600).
+    views.add_view(app, VIEW, views.View(render, by_builder=True))
+    # After the declarations are read (550).
     app.connect("env-updated", _typeset, priority=560)
     app.connect("build-finished", _write)

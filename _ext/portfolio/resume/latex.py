@@ -38,6 +38,7 @@ from .tex import PACKAGES, TEXINPUTS, Target, front_pages, standalone
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.config import Config
 
 logger = logging.getLogger(__name__)
@@ -46,11 +47,11 @@ PHONE_FILE = Path(".private") / "phone"  # relative to the source directory
 PHONE_VARIABLE = "PORTFOLIO_PHONE"
 
 
-def standalone_target(app: Sphinx, private: bool) -> Target:
+def standalone_target(builder: Builder, private: bool) -> Target:
     """The standalone résumé's target: links to the published site, and the
     phone number only in a private copy (``portfolio_private``)."""
-    return Target(standalone=True, baseurl=app.config.html_baseurl,
-                  phone=_phone(Path(app.srcdir)) if private else None)
+    return Target(standalone=True, baseurl=builder.config.html_baseurl,
+                  phone=_phone(Path(builder.srcdir)) if private else None)
 
 
 # -- The private variant ----------------------------------------------------------
@@ -88,9 +89,9 @@ def _write(app: Sphinx, exception: Exception | None) -> None:
         return
     career = model.career(app.env)
     outdir = Path(app.outdir)
-    target = standalone_target(app, app.config.portfolio_private)
+    target = standalone_target(app.builder, app.config.portfolio_private)
     declaration = app.env.portfolio_variants
-    setter = typeset.typesetter(app)
+    setter = typeset.typesetter(app.builder)
     if declaration.full_variant:
         # Pages 1-2 show what the full résumé variant keeps: as many bullets
         # as its page limit allows, measured as the website's copy is. The

@@ -1,41 +1,57 @@
-"""How relevant each of the résumé's bullets is to a text: a focus's names,
+r"""How relevant each of the résumé's bullets is to a text: a focus's names,
 the résumé's own summary, or a job posting.
 
 Words are found, filtered and stemmed as the site's search finds them
-(Sphinx's English search language: its word splitter, its stop words and
-snowballstemmer's English stemmer), so "packaging" and "packages" are one
-term here as in search. Bullets are scored with Okapi BM25 over the
+(Sphinx's English search language, ``sphinx.search.en``: words as ``\w+``
+finds them, its stop words, snowballstemmer's English stemmer), so
+"packaging" and "packages" are one term here as in search; a unit test
+holds the two to each other. Bullets are scored with Okapi BM25 over the
 résumé's bullets: a term counts more in a short bullet, and less the more
-bullets carry it. Deterministic and offline. Pure: no Sphinx application
-here, only its search language.
+bullets carry it. Deterministic and offline. Pure: no Sphinx here.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import threading
 from collections import Counter
 from dataclasses import dataclass
 
-from sphinx.search.en import SearchEnglish
+import snowballstemmer
 
 K1, B = 1.2, 0.75  # BM25's usual constants: term frequency saturation, length weight
+WORD = re.compile(r"\w+")  # Sphinx's SearchLanguage splits words so
+# Sphinx's English stop words that a word can be (none with an apostrophe:
+# \w+ splits those in two).
+STOPWORDS = frozenset("""
+a about above after again against all am an and any are as at be because been before being
+below between both but by cannot could did do does doing down during each few for from
+further had has have having he her here hers herself him himself his how i if in into is it
+its itself me more most my myself no nor not of off on once only or other ought our ours
+ourselves out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were
+what when where which while who whom why with would you your yours yourself yourselves
+""".split())
 # A stemmer keeps its word as it works: one per thread (variants are
 # typeset two at a time).
 _local = threading.local()
 
 
+def stem(word: str) -> str:
+    if not hasattr(_local, "english"):
+        _local.english = snowballstemmer.stemmer("english")
+    return _local.english.stemWord(word.lower())
+
+
 def words(text: str) -> list[tuple[str, str]]:
     """(word, its stem) for each word of ``text`` that search would index:
     no stop words, no numbers, no single letters."""
-    if not hasattr(_local, "english"):
-        _local.english = SearchEnglish({})
-    english = _local.english
     found = []
-    for word in english.split(text):
+    for word in WORD.findall(text):
         lower = word.lower()
-        if len(lower) > 1 and not lower.isdigit() and lower not in english.stopwords:
-            found.append((word, english.stem(lower)))
+        if len(lower) > 1 and not lower.isdigit() and lower not in STOPWORDS:
+            found.append((word, stem(lower)))
     return found
 
 

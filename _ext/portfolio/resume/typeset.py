@@ -42,7 +42,7 @@ from .text import resume_text
 from .word import resume_docx
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
+    from sphinx.builders import Builder
 
     from ..model import Career
 
@@ -221,19 +221,19 @@ def _store(path: Path, data: bytes) -> None:
     os.replace(partial, path)
 
 
-def typesetter(app: Sphinx) -> Typesetter:
-    doctrees = Path(app.doctreedir)
-    return Typesetter(Path(app.config.portfolio_resume_cache or doctrees / "resumes"),
+def typesetter(builder: Builder) -> Typesetter:
+    doctrees = Path(builder.doctreedir)
+    return Typesetter(Path(builder.config.portfolio_resume_cache or doctrees / "resumes"),
                       doctrees / "resumes-work",
-                      app.config.latex_elements.get("fontpkg", ""),
-                      model.source_date_epoch(app.config))
+                      builder.config.latex_elements.get("fontpkg", ""),
+                      model.source_date_epoch(builder.config))
 
 
-def fit_all(app: Sphinx, c: Career, declared: list[variants.Variant], priority: list[str],
+def fit_all(builder: Builder, c: Career, declared: list[variants.Variant], priority: list[str],
             target: tex.Target) -> list[Typeset]:
     """Every variant, two at a time (each is a chain of LuaLaTeX runs); the
     log says what each kept and left out."""
-    setter = typesetter(app)
+    setter = typesetter(builder)
     with ThreadPoolExecutor(max_workers=2) as pool:
         done = list(pool.map(lambda v: setter.fit(c, v, priority, target), declared))
     if declared:

@@ -29,7 +29,7 @@ import dataclasses
 from collections import Counter
 from dataclasses import dataclass
 
-from ..model import Career, Contribution, Role, YearMonth
+from ..model.career import Career, Contribution, Role, YearMonth
 from . import outline, relevance
 
 # The full résumé: the variant of this name is also pages 1-2 of the PDF and

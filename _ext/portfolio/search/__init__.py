@@ -6,7 +6,7 @@ Sphinx's searchtools.js finds the pages; this package gives it what it lacks:
 - ``index.py``: each page's text in the search index, for excerpts;
 - ``text.py``: that text, read from the page's HTML (pure);
 - ``page.py``: the search page's scorer, results list and layout;
-- ``static/search.js`` and ``static/search-scorer.js``: the page's scripts.
+- ``static/search.js``: the results list; ``scorer.js``: the ranking (Sphinx inlines it).
 """
 
 from __future__ import annotations

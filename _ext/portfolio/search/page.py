@@ -1,7 +1,7 @@
 """The search page: a results list that answers, and a page that holds still.
 
 - **A scorer** (``html_search_scorer``, Sphinx's hook for ranking, inlined
-  into language_data.js): ``static/search-scorer.js``.
+  into language_data.js): ``scorer.js``.
 - **The results list** (``static/search.js``, on the search page): merges the
   results of one page into one, shows the excerpt (``index.py``) with the
   query's words marked, counts pages, and says what to do when nothing
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 STATIC = Path(__file__).parent / "static"
-SCORER = STATIC / "search-scorer.js"
+SCORER = Path(__file__).with_name("scorer.js")  # inlined by Sphinx, not served
 SCRIPT = "search.js"
 # The excerpt under each result's title, in the theme's secondary text
 # colour (7:1 contrast, conf.py); the results' room; the summary's two lines

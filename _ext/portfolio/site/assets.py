@@ -2,9 +2,9 @@
 
 furo and sphinx-design register their assets for every page. Most of our
 pages show no design component and no highlighted code, yet each would
-download, and wait before painting for, sphinx-design's 54 KiB of CSS,
-Pygments' 20 KiB and furo's 5 KiB for other extensions: more than half of a
-page's weight (benchmarks/RESULTS.md). Once a page's body is rendered, and
+download, and wait before painting for, sphinx-design's CSS, Pygments' and
+furo's for other extensions: more than half of a page's weight
+(benchmarks/RESULTS.md). Once a page's body is rendered, and
 before its template writes the <head>, each of these assets is dropped when
 the body has none of its components, or else replaced by a copy holding only
 the rules that can match the page, and of the custom properties they declare
@@ -44,8 +44,8 @@ _USED_BY: dict[str, tuple[str, ...]] = {
     # furo's styles for sphinx-design, sphinx-copybutton (on code blocks),
     # sphinx-inline-tabs and Bootstrap containers. Its rules for Read the
     # Docs' old flyout and ad placement style elements furo renders only when
-    # the READTHEDOCS template variable is set, which Read the Docs stopped
-    # setting in December 2024: its Addons script brings its own styles.
+    # the READTHEDOCS template variable is set, which Read the Docs does not
+    # set: its Addons script brings its own styles.
     "styles/furo-extensions.css": (
         "sd-", "highlight", "tab-set", "sphinx-bs", "container", "shadow",
     ),
@@ -66,7 +66,7 @@ def _used(filename: str, names: frozenset[str]) -> bool:
 
 
 @functools.cache
-def _sheet(path: Path) -> tuple[cssprune.Rule | cssprune.Group, ...]:
+def _sheet(path: Path) -> cssprune.Sheet:
     """The parsed stylesheet, once per process (the builder copied it already)."""
     return cssprune.parse(path.read_text(encoding="utf-8"))
 

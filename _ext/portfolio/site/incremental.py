@@ -1,20 +1,24 @@
 """An incremental build leaves the site as a clean build would.
 
-Sphinx rewrites a page when its source changed, and the pages whose own
-table of contents includes it; but furo's sidebar and its previous/next
-links show the whole site's structure on every page. So when the structure
-changes (a page added or removed, toctree entries added, dropped or
-reordered, a page's title changed), every page is rewritten. And Sphinx
-leaves a removed page's output behind: it is deleted here, so it neither
-stays on the web site nor goes into the ePub, which packs its output
-folder. sphinx-sitemap lists only the pages a build writes: the sitemap is
-given every page, so an incremental build's lists them all too.
+Every build writes every page of the site. Sphinx by itself rewrites a page
+when its source changed, and the pages whose own table of contents includes
+it; but here a page shows more than its source: furo's sidebar and
+previous/next links show the whole site's structure, and the views show what
+other pages say (the timeline, backlinks, the skills map). And Sphinx's
+search index loses every page's index entries, and keeps words no page holds
+any more, whenever it is loaded from the last build rather than made anew
+(sphinx-doc/sphinx#12599): so the old index is deleted before the pages are
+written, and the index is made from all of them. sphinx-sitemap lists the
+pages a build writes: all of them. For a site of some twenty-five pages this
+costs a fraction of a second, and needs nothing but Sphinx's events.
+
+Sphinx also leaves a removed page's output behind: it is deleted here, so it
+neither stays on the web site nor goes into the ePub, which packs its output
+folder.
 """
 
 from __future__ import annotations
 
-import fnmatch
-import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -31,44 +35,14 @@ def _remove_outputs(app: Sphinx, env: BuildEnvironment, added: set[str], changed
     return []
 
 
-def digest(env: BuildEnvironment) -> str:
-    """What every page's navigation shows: the pages, the toctrees' entries
-    in order, and the pages' titles."""
-    structure = (
-        sorted(env.found_docs),
-        sorted(env.toctree_includes.items()),
-        sorted((docname, title.astext()) for docname, title in env.titles.items()),
-    )
-    # repr, not pickle: pickle's output depends on which equal strings are
-    # one object, which differs between a fresh and a loaded environment.
-    return hashlib.sha256(repr(structure).encode()).hexdigest()
-
-
-def _rewrite_all_if_changed(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    previous = getattr(env, "portfolio_structure", None)
-    env.portfolio_structure = digest(env)
-    if previous is None or previous == env.portfolio_structure:
-        return []  # a fresh environment writes every page anyway
+def _rewrite_everything(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Every page, to be written; the search index, to be made anew from them."""
+    index = getattr(app.builder, "searchindex_filename", None)  # HTML builders' attribute
+    if index:
+        Path(app.outdir, index).unlink(missing_ok=True)
     return sorted(env.found_docs)
-
-
-def _sitemap_lists_every_page(app: Sphinx, exception: Exception | None) -> None:
-    queue = getattr(app, "sitemap_links", None)  # sphinx-sitemap's, filled as pages are written
-    if exception or queue is None or app.builder.name != "html":
-        return
-    written = {}
-    while not queue.empty():
-        link, lastmod = queue.get()
-        written[link] = lastmod
-    suffix = app.config.html_file_suffix or ".html"
-    links = {f"{docname}{suffix}" for docname in app.env.found_docs} | written.keys()
-    for link in sorted(links):
-        if not any(fnmatch.fnmatch(link, p) for p in app.config.sitemap_excludes):
-            queue.put((link, written.get(link)))
 
 
 def setup(app: Sphinx) -> None:
     app.connect("env-get-outdated", _remove_outputs)
-    app.connect("env-updated", _rewrite_all_if_changed)
-    # Before sphinx-sitemap writes the sitemap (default priority 500).
-    app.connect("build-finished", _sitemap_lists_every_page, priority=400)
+    app.connect("env-updated", _rewrite_everything)

@@ -3,7 +3,6 @@ shows it: inline SVG in HTML, an SVG file in the ePub, TikZ in the PDF."""
 
 from __future__ import annotations
 
-import pickle
 import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -64,11 +63,6 @@ def render(c: Career, docname: str, *, builder: Builder) -> list[nodes.Node]:
                          ids=["career-figure"], classes=["portfolio-career"])]
 
 
-def digest(c: Career, docname: str) -> bytes:
-    """The geometry decides every rendering of the figure."""
-    return pickle.dumps(layout(c))
-
-
 def setup(app: Sphinx) -> None:
-    add_view(app, "career-figure", View(render, digest))
+    add_view(app, "career-figure", View(render, by_builder=True))
     app.add_latex_package("tikz")

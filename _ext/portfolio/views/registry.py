@@ -11,31 +11,27 @@ renders natively, nitpicky mode checks, and "(PEP 440)" comes out as the
 citation style says. A view that differs by builder (the career figure) is
 filled at ``doctree-resolved``, where Sphinx hands over the builder.
 
-A page's views change when other pages do. After each read, ``_outdated``
-hashes what every page's views would show and hands Sphinx (``env-updated``)
-the pages whose hash changed, and only those, to rewrite.
+A page's views change when other pages do: every build writes every page
+(``site/incremental.py``), so none shows a stale view.
 
 Adding a view, in a module of this package or of another:
 
 1. write ``render(career, docname, *arguments) -> list[nodes.Node]``: the
    nodes that replace the placeholder (none: it is removed). A view that
-   differs by builder takes ``builder`` as a keyword too, and comes with a
-   ``digest(career, docname, *arguments) -> bytes`` of what it depends on;
+   differs by builder takes ``builder`` as a keyword too;
 2. register it in its module's ``setup()``: ``add_view(app, "name",
-   View(render))``, or ``View(render, digest)`` for one that differs by
-   builder. That adds the directive ``{name}`` that places it; a view placed
+   View(render))``, or ``View(render, by_builder=True)`` for one that differs
+   by builder. That adds the directive ``{name}`` that places it; a view placed
    otherwise is added with ``directive=False``: by a directive or role of its
    own (``{project}``, ``{bullet}``) or by a transform (``PageViews``). A view
    may return ``addnodes.index`` nodes: ``_index`` gives their entries to
    genindex and the search index;
-3. the placeholder is ``portfolio_view(view="name", docname=...,
-   arguments=(...))``; the model records it as the page is read, so
-   ``_outdated`` rewrites the page whenever the view would change.
+3. the placeholder is ``placeholder("name", docname, *arguments)``; the model
+   records it as the page is read.
 """
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -60,15 +56,10 @@ class View:
     """What a placeholder becomes: the nodes ``render(career, docname,
     *arguments)`` gives. A view that differs by builder (the career figure
     is SVG, an image file or TikZ) is rendered with ``builder=`` as well,
-    and gives ``digest(career, docname, *arguments)``: bytes that change
-    whenever any of its renderings would, for ``_outdated`` to hash."""
+    once the builder resolves the page."""
 
     render: Callable[..., list[nodes.Node]]
-    digest: Callable[..., bytes] | None = None  # None: alike for every builder
-
-    @property
-    def by_builder(self) -> bool:
-        return self.digest is not None
+    by_builder: bool = False
 
 
 VIEWS: dict[str, View] = {}  # every view, by name: filled by add_view() at setup
@@ -120,19 +111,6 @@ def _fill_by_builder(app: Sphinx, doctree: nodes.document, docname: str) -> None
     _fill(doctree, model.career(app.env), app.builder)
 
 
-def _digest(career: Career, docname: str, views: list[tuple[str, tuple[str, ...], int]]) -> str:
-    """What the page's views would show, hashed."""
-    digest = hashlib.sha256()
-    for name, arguments, _line in views:
-        view = VIEWS[name]
-        if view.by_builder:
-            digest.update(view.digest(career, docname, *arguments))
-        else:
-            for node in view.render(career, docname, *arguments):
-                digest.update(node.pformat().encode())
-    return digest.hexdigest()
-
-
 def _index(app: Sphinx, env: BuildEnvironment) -> None:
     """Give genindex each page's entries from its views: the page's own
     (``{index}`` in its prose, read with it) and those its views add now,
@@ -145,18 +123,6 @@ def _index(app: Sphinx, env: BuildEnvironment) -> None:
                 entry for name, arguments, _line in page.views if not VIEWS[name].by_builder
                 for node in VIEWS[name].render(career, docname, *arguments)
                 if isinstance(node, addnodes.index) for entry in node["entries"])]
-
-
-def _outdated(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """Pages whose views come out different from the last build: Sphinx
-    rewrites them, though their sources did not change."""
-    career = model.career(env)
-    previous = getattr(env, "portfolio_digests", {})
-    env.portfolio_digests = {
-        docname: _digest(career, docname, page.views)
-        for docname, page in env.portfolio_page_facts.items() if page.views
-    }
-    return sorted(d for d, digest in env.portfolio_digests.items() if previous.get(d) != digest)
 
 
 class ViewDirective(SphinxDirective):
@@ -179,4 +145,3 @@ def setup(app: Sphinx) -> None:
     app.connect("doctree-resolved", _fill_by_builder)
     # After the model is built (500).
     app.connect("env-updated", _index, priority=600)
-    app.connect("env-updated", _outdated, priority=600)

@@ -1,8 +1,7 @@
 /* The search page's results (_ext/portfolio/search/page.py).
  *
- * Sphinx's searchtools.js still finds the pages (Search._parseQuery,
- * Search._performSearch) and ranks them through the Scorer
- * (search-scorer.js). This replaces how they are listed, the two functions
+ * Sphinx's searchtools.js still finds the pages and ranks them through the
+ * Scorer (scorer.js). This replaces how they are listed, the two functions
  * of the Search object that write the page, Search.performSearch and
  * Search.query:
  *
@@ -19,6 +18,17 @@
 "use strict";
 
 (() => {
+  // -- Sphinx's internals: the one place this script uses them ------------
+  // Sphinx has no public way to ask for the results of a query without
+  // writing them to the page, nor to read the loaded index. Checked against
+  // the searchtools.js of Sphinx 9.0.4 and 9.2.0; tests/unit/test_search_script_
+  // uses_what_sphinx_defines.py fails when it no longer defines these so.
+  const sphinx = {
+    index: () => Search._index, // set by Search.setIndex(index)
+    // Every way each page matched: [docname, title, anchor, descr, score, filename, kind].
+    results: (query) => Search._performSearch(...Search._parseQuery(query)),
+  };
+
   const EXCERPT = 240; // characters, as Sphinx's own summaries
   const LEAD = 60; // of them before the first word that matched
 
@@ -38,7 +48,7 @@
   // All results for one page become one: its best score and that hit's
   // anchor and title. Ties follow the site's reading order.
   const merge = (results) => {
-    const index = Search._index;
+    const index = sphinx.index();
     const best = new Map();
     for (const result of results) {
       const seen = best.get(result[0]);
@@ -46,7 +56,7 @@
     }
     const order = (result) =>
       index.portfolio?.order[index.docnames.indexOf(result[0])] ?? 0;
-    // Below zero: the page lacks a number the reader typed (search-scorer.js).
+    // Below zero: the page lacks a number the reader typed (scorer.js).
     return [...best.values()]
       .filter((result) => result[4] >= 0)
       .sort((a, b) => b[4] - a[4] || order(a) - order(b));
@@ -55,7 +65,7 @@
   const find = (query) => {
     Scorer.query = query;
     try {
-      return merge(Search._performSearch(...Search._parseQuery(query)));
+      return merge(sphinx.results(query));
     } finally {
       Scorer.query = null;
     }
@@ -82,7 +92,7 @@
   const siteWords = () => {
     if (vocabulary) return vocabulary;
     vocabulary = new Map();
-    const index = Search._index;
+    const index = sphinx.index();
     for (const text of [...index.titles, ...(index.portfolio?.texts ?? [])])
       for (const word of text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
         vocabulary.set(word, (vocabulary.get(word) ?? 0) + 1);
@@ -93,7 +103,7 @@
   // word it does use (one edit for short words, two for longer ones), and a
   // bare PEP number read as "PEP <number>"; null if nothing changed.
   const correction = (query) => {
-    const index = Search._index;
+    const index = sphinx.index();
     const stemmer = new Stemmer();
     let changed = false;
     const words = splitQuery(query.toLowerCase()).map((word) => {
@@ -177,7 +187,7 @@
   };
 
   const showResult = (result, pattern) => {
-    const index = Search._index;
+    const index = sphinx.index();
     const [docname, title, anchor, , score, , kind] = result;
     const item = document.createElement("li");
     item.classList.add(`kind-${kind}`);
@@ -213,7 +223,7 @@
     const help = Search.status.insertAdjacentElement("afterend", document.createElement("p"));
     help.className = "search-help";
     help.append(_("Check the spelling or try fewer words."));
-    const pages = Search._index.portfolio?.browse ?? [];
+    const pages = sphinx.index().portfolio?.browse ?? [];
     if (!pages.length) return;
     help.append(" ", _("Or browse:"), " ");
     pages.forEach(([docname, title], n) => {
