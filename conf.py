@@ -53,6 +53,7 @@ if os.getenv("PORTFOLIO_DEPRECATIONS") == "error":
         warnings.filterwarnings("error", category=category, module=r"portfolio(\.|$)")
 
 from portfolio.model import read_person  # noqa: E402
+from portfolio.shared import font  # noqa: E402
 
 # The person, as index.md's front matter gives them: the one place for the
 # name, headline and summary. Every setting below that says who this is
@@ -230,12 +231,14 @@ latex_elements = {
     "maketitle": r"\input{resume/front}",
     # Read on screen: one-sided, chapters start on the next page, never a blank one.
     "extraclassoptions": "openany,oneside",
-    # One font family throughout, embedded: Liberation (Debian fonts-liberation2).
-    "fontpkg": r"""
-\setmainfont{Liberation Sans}
-\setsansfont{Liberation Sans}
-\setmonofont{Liberation Mono}[Scale=MatchLowercase]
-""",
+    # One font family throughout, embedded: Liberation 2 (Debian's
+    # fonts-liberation2), loaded from its files, so that another font of that
+    # name (Liberation 1.x, fonts-liberation) cannot take its place.
+    "fontpkg": "\n".join([
+        r"\setmainfont" + font("Liberation Sans"),
+        r"\setsansfont" + font("Liberation Sans"),
+        r"\setmonofont" + font("Liberation Mono", "Scale=MatchLowercase"),
+    ]),
 }
 latex_documents = [
     ("index", f"{SLUG}.tex", NAME, NAME, "manual"),

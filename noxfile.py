@@ -104,19 +104,24 @@ def pdf(session: nox.Session) -> None:
 def resume(session: nox.Session) -> None:
     """Typeset the résumé variants alone into _build/resume: every variant
     index.md declares, or the one asked for (`./run resume -- --focus
-    Security --pages 1`; --focus again for more skills or projects).
+    Security --pages 1`; --focus again for more skills or projects), or one
+    fitted to a job posting (`./run resume -- --job posting.txt`), with a
+    report of what the résumé covers of it.
 
     PORTFOLIO_PRIVATE=1 adds the phone number to each, for sending to one recruiter.
     """
     parser = argparse.ArgumentParser(prog="./run resume --")
     parser.add_argument("--focus", action="append", default=[],
                         help="a skill, language or project from index.md")
+    parser.add_argument("--job", type=Path, help="a job posting, as a text file")
     parser.add_argument("--pages", type=int, default=0, help="the page limit (default 2)")
     args = parser.parse_args(session.posargs)
     install(session, "docs")
     settings = [f"-Dportfolio_resume_pages={args.pages}"]
     if args.focus:
         settings.append(f"-Dportfolio_resume_focus={','.join(args.focus)}")
+    if args.job:
+        settings.append(f"-Dportfolio_resume_job={args.job.resolve()}")
     session.run("python", "-m", "tools.build", "resume", "--", *settings)
 
 

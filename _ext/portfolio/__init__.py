@@ -36,9 +36,11 @@ def setup(app: Sphinx) -> dict:
     # directory); the tests share one between their builds of the site's copies.
     app.add_config_value("portfolio_resume_cache", "", "", types=frozenset({str}))
     # `sphinx-build -b resume` (./run resume): one variant made up on the
-    # spot, its focus (skills, languages or projects) and page limit.
+    # spot, its focus (skills, languages or projects) and page limit ...
     app.add_config_value("portfolio_resume_focus", [], "", types=frozenset({list}))
     app.add_config_value("portfolio_resume_pages", 0, "", types=frozenset({int}))
+    # ... or a job posting (a text file) to fit it to instead of a focus.
+    app.add_config_value("portfolio_resume_job", "", "", types=frozenset({str}))
     # The website's speed (benchmarks/RESULTS.md): each page loads only the
     # CSS and JS it uses, Sphinx's scripts minified. Off: pages as furo and
     # the extensions ship them.

@@ -9,12 +9,15 @@ depend on nothing but the standard library.
 - text as LaTeX: the one escaper for everything the extension typesets.
   Sphinx's own (``sphinx.util.texescape``) writes Sphinx macros
   (``\sphinxhyphen``) that the standalone résumé, which does not load
-  sphinx.sty, lacks.
+  sphinx.sty, lacks;
+- the fonts of both PDFs, loaded by file.
 """
 
 from __future__ import annotations
 
 import re
+import subprocess
+from pathlib import Path
 
 # -- PEPs -------------------------------------------------------------------
 
@@ -57,3 +60,51 @@ _SPECIALS = str.maketrans({
 def tex_escape(text: str) -> str:
     """``text`` as LaTeX that typesets (and extracts) exactly as ``text``."""
     return text.translate(_SPECIALS)
+
+
+# -- Fonts ------------------------------------------------------------------
+
+FONT_MAJOR_VERSION = 2  # Liberation 2: Debian's fonts-liberation2
+# fontspec's options for the shapes besides the upright, by fontconfig's style names.
+_SHAPES = {"Regular": "", "Bold": "BoldFont", "Italic": "ItalicFont",
+           "Bold Italic": "BoldItalicFont"}
+
+
+def font_files(family: str, major: int = FONT_MAJOR_VERSION) -> dict[str, Path]:
+    """The files of ``family`` at version ``major``.x, by style ("Regular",
+    "Bold" ...), as fontconfig lists them (the newest of each style); {} if
+    it lists none."""
+    try:
+        listed = subprocess.run(
+            ["fc-list", "--format", "%{fontversion}\t%{style[0]}\t%{file}\n", family],
+            capture_output=True, text=True, check=True).stdout
+    except (OSError, subprocess.CalledProcessError):
+        return {}
+    found: dict[str, tuple[int, Path]] = {}
+    for line in listed.splitlines():
+        version, style, file = line.split("\t")
+        # The font's revision, in 16.16 fixed point: 2.1 is 137625.
+        if int(version) >> 16 == major and style in _SHAPES:
+            found[style] = max(found.get(style, (0, Path())), (int(version), Path(file)))
+    return {style: path for style, (_, path) in found.items()}
+
+
+def font(family: str, *options: str) -> str:
+    r"""fontspec's arguments for ``family`` loaded from its files, at version
+    FONT_MAJOR_VERSION: ``{LiberationSans-Regular.ttf}[Path=/usr/share/...,
+    BoldFont=LiberationSans-Bold.ttf, ...]``, ``options`` after them.
+
+    A name alone is not enough: with Debian's fonts-liberation (1.x) beside
+    fonts-liberation2, LuaLaTeX's font database resolves "Liberation Sans"
+    to the 1.x files, in which luaotfload finds no glyph named "space", and
+    tagpdf, which looks that name up for the tagged résumé's real spaces,
+    sets them in Latin Modern instead. Without fontconfig or those files, the
+    family by name (the font tests then say which font the PDFs hold).
+    """
+    files = font_files(family)
+    if set(files) != set(_SHAPES) or len({path.parent for path in files.values()}) != 1:
+        return f"{{{family}}}[{', '.join(options)}]"
+    regular = files.pop("Regular")
+    keys = [f"Path={regular.parent}/",
+            *(f"{key}={files[style].name}" for style, key in _SHAPES.items() if key)]
+    return f"{{{regular.name}}}[{', '.join([*keys, *options])}]"

@@ -93,7 +93,7 @@ ROLE = {r"^employer: .*$": "employer: Example Corp",
         r"^\([\w-]+\)=$": "(example-principal)=",
         r"^# .*$": "# Principal Engineer, Example Corp",
         r"^- Designed .*$": f"- {ROLE_BULLET}"}
-ROLE_LINE = "Example Corp, Principal Engineer"
+ROLE_LINE = "Example Corp Principal Engineer"  # the employer's line, then the position's
 ROLE_DATES = "Jun 2025 - present"  # normalised: a plain hyphen
 # A new contribution to Python packaging, with a made-up bullet that keeps
 # the template's skill words.

@@ -19,6 +19,10 @@ def _texts(site):
         if path.name == "objects.inv":  # four header lines, then zlib
             data = zlib.decompress(path.read_bytes().split(b"\n", 4)[4])
             yield str(path), data.decode("utf-8")
+        elif path.suffix == ".docx":  # the Word résumés: XML in a zip
+            with zipfile.ZipFile(path) as word:
+                parts = [name for name in word.namelist() if name.endswith((".xml", ".rels"))]
+                yield str(path), "\n".join(word.read(name).decode("utf-8") for name in parts)
         elif path.is_file():
             try:
                 yield str(path), path.read_text(encoding="utf-8")

@@ -1,7 +1,9 @@
 """The standalone résumé is a tagged PDF that screen readers and parsers
 navigate: its structure tree, read with poppler (``pdfinfo -struct-text``),
-has the name as the one H1, a heading per section and per entry, a list item
-per bullet holding that bullet verbatim, and everything in reading order.
+has the name as the one H1, a heading per section under the names parsers
+look for, one per employer over its positions' headings (a title with its
+dates), one per project, a list item per bullet holding that bullet
+verbatim, and everything in reading order.
 
 The portfolio PDF is Sphinx's LaTeX, typeset with XeLaTeX, and untagged.
 """
@@ -108,22 +110,43 @@ def test_the_name_is_the_one_title_heading(tree, career):
     assert tree.kids[0].tag == "H1"  # and it comes first
 
 
-def test_a_heading_per_section(tree):
-    assert [h.text for h in tree.find("H2")] == ["Summary", "Experience", "Open source"]
+def test_a_heading_per_section_named_as_parsers_look_for_them(tree):
+    assert [h.text for h in tree.find("H2")] == [
+        "Summary", "Experience", "Projects", "Skills", "Languages"]
 
 
-def test_a_heading_per_entry_with_its_dates(tree, career):
-    expected = [f"{role.employer}, {role.position} | {role.dates}" for role in career.roles]
-    expected += [" | ".join(filter(None, [project.name, project.dates]))
-                 for project in career.projects
-                 if any(c.project == project.name for c in career.contributions)]
-    assert [h.text for h in tree.find("H3")] == expected
+def employers(career) -> list[tuple[str, list]]:
+    """Consecutive roles at one employer, under it: (employer, roles)."""
+    grouped: list[tuple[str, list]] = []
+    for role in career.roles:
+        if grouped and grouped[-1][0] == role.employer:
+            grouped[-1][1].append(role)
+        else:
+            grouped.append((role.employer, [role]))
+    return grouped
+
+
+def test_an_employer_heading_over_its_positions_each_with_its_dates(tree, career):
+    grouped = employers(career)
+    assert len(grouped) < len(career.roles)  # Datadog: two roles, one heading
+    projects = [" | ".join(filter(None, [p.name, p.dates])) for p in career.projects
+                if any(c.project == p.name for c in career.contributions)]
+    assert [h.text for h in tree.find("H3")] == [name for name, _ in grouped] + projects
+    assert [h.text for h in tree.find("H4")] == [f"{r.position} | {r.dates}" for r in career.roles]
+    tags = [kid.tag for kid in tree.kids if isinstance(kid, Element)]
+    texts = [kid.text for kid in tree.kids if isinstance(kid, Element)]
+    for name, roles in grouped:  # each employer's heading, then its positions
+        at = texts.index(name)
+        assert tags[at + 1] == "H4"
+        assert texts[at + 1].startswith(roles[0].position)
 
 
 def test_each_entry_heading_is_followed_by_its_list(tree):
+    """A position's heading (H4), or a project's (an H3 over no H4)."""
     tags = [kid.tag for kid in tree.kids if isinstance(kid, Element)]
-    entries = [i for i, tag in enumerate(tags) if tag == "H3"]
-    assert entries
+    entries = [i for i, tag in enumerate(tags)
+               if tag == "H4" or (tag == "H3" and tags[i + 1] != "H4")]
+    assert "H4" in [tags[i] for i in entries]
     assert all(tags[i + 1] == "L" for i in entries)
     assert tags.count("L") == len(entries)
 
@@ -147,7 +170,7 @@ def test_links_are_tagged_with_their_text(tree, career):
     contact_line = next(p for p in tree.find("P") if p.find("Link"))
     contact = [link.text for link in contact_line.find("Link")]
     assert contact == [person.email, *(display(p.url) for p in person.profiles)]
-    positions = [h.find("Link")[0].text for h in tree.find("H3") if h.find("Link")]
+    positions = [h.find("Link")[0].text for h in tree.find("H4") if h.find("Link")]
     assert positions == [role.position for role in career.roles]
     peps = [link.text for body in tree.find("LBody") for link in body.find("Link")]
     assert peps

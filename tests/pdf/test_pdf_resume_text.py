@@ -57,14 +57,16 @@ def test_everything_is_there_verbatim_and_in_reading_order(resume_text, resume_c
         position = found + len(flat(item))
 
 
-def test_a_project_heading_gives_its_dates_as_a_role_does(resume_pdf, career):
-    # "PyPI | 2013 – Current", as "Datadog, Staff Software Engineer | Jan 2024 – ...";
-    # Open source ends the résumé, on its second page.
-    page_two = flat(pdftotext(resume_pdf, first=2, last=2))
+def test_a_heading_line_gives_its_dates_at_its_end(resume_pdf, career):
+    # "Staff Software Engineer | Jan 2024 – Apr 2025", and "PyPI | 2013 –
+    # Current" (Projects follow Experience, on the second page): one line
+    # each, the title (or project) first, as parsers pair them.
+    lines = {flat(line) for line in pdftotext(resume_pdf).splitlines()}
     dated = [p for p in career.projects if p.dates]
     assert dated
-    for project in dated:
-        assert f"{project.name} | {project.dates}" in page_two
+    expected = [f"{r.position} | {r.dates}" for r in career.roles]
+    expected += [f"{p.name} | {p.dates}" for p in dated]
+    assert [line for line in expected if line not in lines] == []
 
 
 def test_no_line_ends_in_a_hyphen(resume_lines):

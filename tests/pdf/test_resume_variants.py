@@ -1,11 +1,13 @@
-"""Every résumé variant index.md declares is on the site, as PDF and as text,
-within its page limit, and says only what the résumé says.
+"""Every résumé variant index.md declares is on the site, as PDF, text and
+Word, within its page limit, and says only what the résumé says.
 
 The declarations are read from index.md here, not from the extension: each
 variant's PDF must hold every position with its dates, bullets verbatim in
-their page's order, only bullets that carry the variant's focus, and the same
-words as its plain text, in the same order; no public copy has the phone
-number. Bad declarations stop the build at their line.
+their page's order, and the same words as its plain text, in the same
+order, with no running head or foot. A variant that leaves bullets out fills
+its last page; a focus variant keeps first the bullets that show its focus
+or name it, lists its skills first and names it in its title. No public copy
+has the phone number. Bad declarations stop the build at their line.
 """
 
 from __future__ import annotations
@@ -15,7 +17,9 @@ import shutil
 import subprocess
 
 import pytest
+import snowballstemmer
 from bs4 import BeautifulSoup
+from docx import Document
 from pypdf import PdfReader
 
 from portfolio.resume import typeset
@@ -28,6 +32,7 @@ NAMES = [v["name"] for v in DECLARED]
 FOCUSED = [v["name"] for v in DECLARED if v.get("focus")]
 # What the layout adds around the résumé's words: bullets, separators.
 LAYOUT = {"•", "|", "·"}
+RECENT_YEARS = 10  # a role that ended this recently keeps a bullet
 
 
 def pdftotext(pdf, *options: str) -> str:
@@ -75,11 +80,11 @@ def test_the_page_count_is_within_the_limit(site, variant):
 
 
 @pytest.mark.parametrize("options", [(), ("-raw",)], ids=["pdftotext", "pdftotext-raw"])
-def test_the_text_is_the_pdf_word_for_word_in_reading_order(site, variant, career, options):
+def test_the_text_is_the_pdf_word_for_word_in_reading_order(site, variant, options):
+    """Word for word, with nothing else: no running head or foot, whose
+    words parsers would read into the next page's first line."""
     pdf, txt = files(site, variant)
-    footer = rf"{re.escape(career.person.name)} · Résumé, page \d+ of \d+"
-    typeset = [w for w in re.sub(footer, " ", pdftotext(pdf, *options)).split()
-               if w not in LAYOUT]
+    typeset = [w for w in pdftotext(pdf, *options).split() if w not in LAYOUT]
     assert typeset == txt.read_text(encoding="utf-8").split()
 
 
@@ -91,16 +96,27 @@ def test_the_text_has_no_layout_characters_and_one_bullet_a_line(site, variant, 
         assert text.count(bullet + "\n") == 1
 
 
+def items(lines: list[str]) -> set[str]:
+    """The lines, a list of items ("API Design, Build Systems") as its items:
+    a variant may list its focus's skills first."""
+    return {item for line in lines for item in (line.split(", ") if ", " in line else [line])}
+
+
 def test_a_variant_says_nothing_the_full_resume_does_not(site, variant):
-    full = set((site.html / "resume.txt").read_text(encoding="utf-8").splitlines())
-    assert [line for line in lines(site, variant) if line not in full] == []
+    full = items((site.html / "resume.txt").read_text(encoding="utf-8").splitlines())
+    assert [line for line in items(lines(site, variant)) if line not in full] == []
 
 
 def test_every_position_appears_with_its_dates_in_order(site, variant, career):
+    """The employer, named once over its consecutive positions; each
+    position's title and dates; in the résumé's order."""
     text = flat(pdftotext(files(site, variant)[0]))
-    position = 0
+    position, employer = 0, None
     for role in career.roles:
-        line = f"{role.employer}, {role.position} | {role.dates}"
+        line = f"{role.position} | {role.dates}"
+        if role.employer != employer:
+            line = f"{role.employer} {line}"
+        employer = role.employer
         found = text.find(line, position)
         assert found >= 0, f"missing or out of order: {line!r}"
         position = found + len(line)
@@ -121,23 +137,124 @@ def test_each_bullet_is_verbatim_on_its_page_of_the_site(site, variant, career):
         assert flat(bullet) in flat(main.get_text()), (page.docname, bullet)
 
 
+# -- What a variant keeps ------------------------------------------------------------
+
+def text_lines(pdf) -> list[tuple[int, float, float, float]]:
+    """(page, page height, top, bottom) of each line of text, as poppler sets them out."""
+    layout = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"],
+                            capture_output=True, text=True, check=True).stdout
+    pages = re.findall(r'<page width="[\d.]+" height="([\d.]+)">(.*?)</page>', layout, re.S)
+    line = re.compile(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"')
+    return [(n, float(height), float(top), float(bottom))
+            for n, (height, page) in enumerate(pages) for top, bottom in line.findall(page)]
+
+
+def used(lines) -> float:
+    """How far down the last page's text height the text reaches, 0 to 1;
+    the margins, at either end, are the page's top margin: above its first line."""
+    top = lines[0][2]
+    last = [line for line in lines if line[0] == lines[-1][0]]
+    return (max(bottom for *_, bottom in last) - top) / (last[0][1] - 2 * top)
+
+
+def test_a_variant_that_leaves_bullets_out_fills_its_last_page(site, variant, career):
+    if len(kept(site, variant, career)) == len(all_bullets(career)):
+        pytest.skip("it keeps every bullet: nothing to fill its page with")
+    assert used(text_lines(files(site, variant)[0])) >= 0.9
+
+
+def test_the_fill_measure_sees_an_emptier_page(site):
+    """Proves the measure: without its last eight lines, the one-page
+    résumé reaches less far down its page."""
+    name = next(v["name"] for v in DECLARED if v["pages"] == 1 and not v.get("focus"))
+    lines = text_lines(site.html / f"{name}.pdf")
+    assert used(lines[:-8]) < 0.9 <= used(lines)
+
+
+def recent(career) -> list:
+    latest = max((r.end or career.today) for r in career.roles)
+    return [r for r in career.roles
+            if (r.end or career.today).year * 12 + (r.end or career.today).month
+            >= (latest.year - RECENT_YEARS) * 12 + latest.month]
+
+
+def test_every_recent_role_keeps_a_bullet(site, variant, career):
+    text = set(lines(site, variant))
+    assert recent(career)
+    assert [r.label for r in recent(career) if not text & set(r.bullets)] == []
+
+
+def stems(text: str) -> set[str]:
+    english = snowballstemmer.stemmer("english")
+    return set(english.stemWords(re.findall(r"\w+", text.lower())))
+
+
+def names_its_focus(bullet: str, focus: dict) -> bool:
+    """Whether the bullet's own words name the focus: every word of one of
+    its names, stemmed as search stems them ("packages" for "Python packaging")."""
+    names = [*focus.get("skills", []), *focus.get("projects", [])]
+    return any(stems(name) <= stems(bullet) for name in names)
+
+
+def shows_its_focus(page, bullet: str, focus: dict, career) -> bool:
+    """Whether the bullet carries the focus's evidence: a skill's quoted words,
+    a contribution to one of its projects, or a relation's words to one."""
+    skills, projects = focus.get("skills", []), focus.get("projects", [])
+    quoted = {**page.skills, **page.languages}
+    if any(s in quoted and quoted[s] in bullet for s in skills):
+        return True
+    if hasattr(page, "project"):
+        return page.project in projects
+    return any(r.role == page.label and r.evidence in bullet
+               and career.contribution(r.contribution).project in projects
+               for r in career.relations)
+
+
 @pytest.mark.parametrize("name", FOCUSED)
-def test_every_bullet_of_a_focus_variant_carries_its_evidence(site, career, name):
+def test_a_focus_variant_keeps_first_what_shows_or_names_its_focus(site, career, name):
+    """A bullet that shows or names the focus is left out only for a role's
+    lead bullet, or for a shorter bullet that fit where it did not."""
     variant = next(v for v in DECLARED if v["name"] == name)
+    focus = variant["focus"]
+    shown = set(lines(site, variant))
+
+    def about(page, bullet) -> bool:
+        return names_its_focus(bullet, focus) or shows_its_focus(page, bullet, focus, career)
+
+    every = all_bullets(career)
+    assert any(about(page, b) and b in shown for page, b in every)
+    left_out = [b for page, b in every if about(page, b) and b not in shown]
+    for page, bullet in every:
+        others = [b for b in getattr(page, "bullets", [bullet]) if b != bullet and b in shown]
+        if bullet in shown and not about(page, bullet) and others:
+            assert all(len(bullet) < len(left) for left in left_out), (bullet, left_out)
+
+
+@pytest.mark.parametrize("name", FOCUSED)
+def test_a_focus_variant_lists_its_skills_first(site, career, name):
+    variant = next(v for v in DECLARED if v["name"] == name)
+    text = lines(site, variant)
+    listed = text[text.index("Skills") + 1].split(", ")
     skills = variant["focus"].get("skills", [])
-    projects = variant["focus"].get("projects", [])
-    bullets = kept(site, variant, career)
-    assert bullets
-    for page, bullet in bullets:
-        quoted = {**page.skills, **page.languages}
-        evidence = [s for s in skills if s in quoted and quoted[s] in bullet]
-        if hasattr(page, "project"):
-            evidence += [page.project] if page.project in projects else []
-        else:  # a role bullet: the words of a relation to one of the projects' contributions
-            evidence += [r for r in career.relations if r.role == page.label
-                         and r.evidence in bullet
-                         and career.contribution(r.contribution).project in projects]
-        assert evidence, f"{name}: {bullet!r} shows none of {skills + projects}"
+    if skills:
+        assert listed[:len(skills)] == [s for s in listed if s in skills]
+    else:  # a project's: one its contributions' pages quote
+        quoted = {s for x in career.contributions if x.project in variant["focus"]["projects"]
+                  for s in x.skills}
+        assert listed[0] in quoted
+    assert sorted(listed) == sorted(career.person.skills)
+
+
+@pytest.mark.parametrize("name", FOCUSED)
+def test_a_focus_variant_names_its_focus_in_its_title_file_name_and_link(site, name):
+    variant = next(v for v in DECLARED if v["name"] == name)
+    names = [*variant["focus"].get("skills", []), *variant["focus"].get("projects", [])]
+    title = PdfReader(site.html / f"{name}.pdf").metadata.title
+    assert all(n in title for n in names), title
+    assert all(any(word in name.split("-") for word in n.lower().split()) for n in names)
+    soup = BeautifulSoup((site.html / "index.html").read_text(encoding="utf-8"), "html.parser")
+    link = soup.select_one(f'ul.resume-downloads a[href="{name}.pdf"]')
+    assert all(n in link.get_text() for n in names)
 
 
 def test_the_websites_resume_is_the_pdf_builds_standalone_resume(site):
@@ -151,8 +268,26 @@ def test_the_download_area_lists_every_variant_with_its_page_count(site):
     assert [li.a["href"] for li in items] == [f"{name}.pdf" for name in NAMES]
     for li, name in zip(items, NAMES, strict=True):
         pages = len(PdfReader(site.html / f"{name}.pdf").pages)
-        assert f"(PDF, {pages} page{'s' if pages > 1 else ''}; plain text)" in flat(li.get_text())
-        assert [a["href"] for a in li.find_all("a")] == [f"{name}.pdf", f"{name}.txt"]
+        assert f"(PDF, {pages} page{'s' if pages > 1 else ''}; plain text; Word)" in flat(
+            li.get_text())
+        assert [a["href"] for a in li.find_all("a")] == [
+            f"{name}.pdf", f"{name}.txt", f"{name}.docx"]
+
+
+def test_each_download_link_says_which_file_it_is(site):
+    """Its accessible name: the variant, then the kind of file; its visible
+    text is part of it (WCAG's label in name)."""
+    soup = BeautifulSoup((site.html / "index.html").read_text(encoding="utf-8"), "html.parser")
+    links = soup.select("ul.resume-downloads a")
+    names = [a.get("aria-label", a.get_text()) for a in links]
+    assert len(set(names)) == len(names) == 3 * len(NAMES)
+    for li in soup.select("ul.resume-downloads > li"):
+        pdf, txt, docx = li.find_all("a")
+        variant = pdf.get_text()
+        assert pdf["aria-label"].startswith(f"{variant}, PDF, ")
+        assert txt["aria-label"] == f"{variant}, plain text"
+        assert docx["aria-label"] == f"{variant}, Word"
+        assert all(a.get_text() in a["aria-label"] for a in (pdf, txt, docx))
 
 
 def test_no_public_variant_holds_the_phone_number(site):
@@ -161,6 +296,8 @@ def test_no_public_variant_holds_the_phone_number(site):
         pdf, txt = site.html / f"{name}.pdf", site.html / f"{name}.txt"
         assert not pattern.search(pdftotext(pdf)), pdf.name
         assert not pattern.search(txt.read_text(encoding="utf-8")), txt.name
+        word = "\n".join(p.text for p in Document(site.html / f"{name}.docx").paragraphs)
+        assert not pattern.search(word), f"{name}.docx"
 
 
 # -- Bad declarations stop the build at their line -----------------------------------
@@ -211,11 +348,15 @@ def test_run_resume_builds_a_private_variant_on_demand(site_copy, tmp_path, monk
                         "-D", "portfolio_resume_focus=Security", "-D", "portfolio_resume_pages=1")
     assert result.returncode == 0, result.stderr[-3000:]
     assert sorted(p.name for p in out.glob("resume*")) == [
-        "resume-security-1-page.pdf", "resume-security-1-page.txt"]
+        "resume-security-1-page.docx", "resume-security-1-page.pdf",
+        "resume-security-1-page.txt"]
     pdf = out / "resume-security-1-page.pdf"
     assert len(PdfReader(pdf).pages) == 1
     assert fake in pdftotext(pdf)
     assert fake in (out / "resume-security-1-page.txt").read_text(encoding="utf-8")
+    document = Document(out / "resume-security-1-page.docx")
+    assert any(fake in p.text for p in document.paragraphs)
+    assert "resume-security-1-page: " in result.stdout  # what it kept, as every build says
 
     monkeypatch.setenv("READTHEDOCS", "True")  # refused where it would be published
     refused = run_sphinx("resume", out, tmp_path / "doctrees", site_copy)

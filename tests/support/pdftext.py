@@ -24,15 +24,20 @@ def display(url: str) -> str:
 
 
 def reading_order(career) -> list[str]:
-    """Everything the résumé says, in the order a reader meets it."""
+    """Everything the résumé says, in the order a reader meets it: the
+    contact details, the summary, the positions (the employer named once
+    above its consecutive positions), the projects, the skills, the languages."""
     person = career.person
     items = [person.name, person.headline, person.location, person.email]
     items += [display(p.url) for p in person.profiles]
-    items += [person.summary, *person.skills, *person.languages]
+    items += [person.summary]
+    employer = None
     for role in career.roles:
-        items += [role.employer, role.position, role.dates, *role.bullets]
+        items += [role.employer] if role.employer != employer else []
+        employer = role.employer
+        items += [role.position, role.dates, *role.bullets]
     for project in career.projects:
         summaries = [c.bullet for c in career.contributions if c.project == project.name]
         if summaries:
             items += [project.name, *filter(None, [project.dates]), *summaries]
-    return items
+    return [*items, *person.skills, *person.languages]

@@ -1,6 +1,7 @@
 """The extension's pure parts (the career's data and its front-matter reader,
-variant selection, the résumé's TeX and plain text, the figure's geometry,
-the page text search shows, CSS pruning) need no running Sphinx: they import
+variant selection and ranking, the résumé's TeX, plain text and Word copy,
+the figure's geometry, the page text search shows, CSS pruning) need no
+running Sphinx: they import
 nothing from Sphinx or its extensions, directly or through another module of
 ours, so plain unit tests call them (tests/unit does). Sphinx's types may be
 named for annotations only (under ``if TYPE_CHECKING:``)."""
@@ -21,8 +22,11 @@ PURE = {
     "portfolio.model.frontmatter",
     "portfolio.model.schema",
     "portfolio.resume.variants",
+    "portfolio.resume.relevance",
+    "portfolio.resume.outline",
     "portfolio.resume.tex",
     "portfolio.resume.text",
+    "portfolio.resume.word",
     "portfolio.views.drawing",
     "portfolio.search.text",
     "portfolio.site.cssprune",

@@ -3,10 +3,13 @@
 ``{resume-download}`` is a view (``views.add_view``) that differs by builder:
 only the website fills it, because only the website has the files: while it
 is built, each variant index.md declares is typeset and fitted
-(``typeset.py``), and ``<name>.pdf`` and ``<name>.txt`` are written at the
-root of the HTML output.
-The list says how many pages each PDF came out at. The ePub and the PDF (which
-opens with the résumé) drop the placeholder.
+(``typeset.py``), and ``<name>.pdf``, ``<name>.txt`` and ``<name>.docx`` are
+written at the root of the HTML output.
+The list says how many pages each PDF came out at; each link's accessible
+name says which file it is ("One-page résumé, plain text"), since three
+links a line would otherwise read "plain text", "plain text" ... to a
+screen reader's list of links. The ePub and the PDF (which opens with the
+résumé) drop the placeholder.
 
 The website's copies are always public: never the phone number, even when
 ``portfolio_private`` is set (``./run resume`` makes private copies).
@@ -14,6 +17,7 @@ The website's copies are always public: never the phone number, even when
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -60,6 +64,13 @@ def _typeset(app: Sphinx, env: BuildEnvironment) -> None:
     app.portfolio_typeset = results
 
 
+def _link(href: str, text: str, name: str) -> nodes.raw:
+    """A link whose accessible name (``aria-label``, which docutils cannot
+    write) begins with its visible text, as WCAG's "label in name" asks."""
+    return nodes.raw("", f'<a class="reference internal" href="{escape(href)}" '
+                         f'aria-label="{escape(name)}">{escape(text)}</a>', format="html")
+
+
 def render(c: model.Career, docname: str, *, builder) -> list[nodes.Node]:
     """The list of variants, on the website; nothing elsewhere."""
     listed = getattr(builder.env, "portfolio_downloads", []) if _website(builder) else []
@@ -67,13 +78,16 @@ def render(c: model.Career, docname: str, *, builder) -> list[nodes.Node]:
         return []
     items = nodes.bullet_list(classes=["resume-downloads"])
     for name, pages, text in listed:
-        pdf = relative_uri(builder.get_target_uri(docname), f"{name}.pdf")
-        txt = relative_uri(builder.get_target_uri(docname), f"{name}.txt")
+        def uri(suffix: str, name: str = name) -> str:
+            return relative_uri(builder.get_target_uri(docname), f"{name}.{suffix}")
+
         items += nodes.list_item("", nodes.paragraph(
             "", "",
-            nodes.reference("", text, refuri=pdf, internal=True),
+            _link(uri("pdf"), text, f"{text}, PDF, {_pages(pages)}"),
             nodes.Text(f" (PDF, {_pages(pages)}; "),
-            nodes.reference("", "plain text", refuri=txt, internal=True),
+            _link(uri("txt"), "plain text", f"{text}, plain text"),
+            nodes.Text("; "),
+            _link(uri("docx"), "Word", f"{text}, Word"),
             nodes.Text(")"),
         ))
     return [nodes.paragraph("", "Download the résumé:", classes=["resume-download"]), items]

@@ -2,9 +2,9 @@ r"""The résumé as TeX, from the career model alone: pages 1-2 of the portfolio
 PDF (``front_pages``) and the standalone, tagged résumé (``standalone``).
 
 The look lives in ``texinputs/portfolioresume.sty``; this module writes only
-content, through its environments and commands (``\ResumeEntry``,
-``\ResumeBullet`` ...). Every text from the front matter goes through the one
-escaper (``shared.tex_escape``).
+content, in ``outline``'s order, through its environments and commands
+(``\ResumeEmployer``, ``ResumePosition``, ``\ResumeBullet`` ...). Every
+text from the front matter goes through the one escaper (``shared.tex_escape``).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from ..shared import PEP_MENTION, pep_label
 from ..shared import tex_escape as escape
+from . import outline
 
 if TYPE_CHECKING:
     from ..model import Career, Pep, Person
@@ -81,40 +82,45 @@ def _contact(person: Person, target: Target) -> list[str]:
     ]
 
 
-def _entry(what: str, detail: str, dates: str, bullets: list[str]) -> list[str]:
+def _bullets(bullets: list[str]) -> list[str]:
     # A variant may keep a position's line and none of its bullets; an empty
     # list is a LaTeX error.
-    items = [
-        r"\begin{ResumeBullets}",
-        *(rf"\ResumeBullet{{{bullet}}}" for bullet in bullets),
-        r"\end{ResumeBullets}",
-    ] if bullets else []
+    if not bullets:
+        return []
     return [
-        rf"\begin{{ResumeEntry}}{{{what}}}{{{detail}}}{{{dates}}}",
-        *items,
-        r"\end{ResumeEntry}",
+        r"\begin{ResumeBullets}",
+        *(rf"\ResumeBullet{{{bullet}}}" for bullet in bullets[:-1]),
+        rf"\ResumeLastBullet{{{bullets[-1]}}}",
+        r"\end{ResumeBullets}",
     ]
 
 
 def _experience(career: Career, target: Target) -> list[str]:
-    out = [r"\ResumeSection{Experience}"]
-    for role in career.roles:
-        position = _page_link(role.docname, role.label, escape(role.position), target)
-        bullets = [_with_pep_links(b, career.peps) for b in role.bullets]
-        out += _entry(escape(role.employer), position, escape(role.dates), bullets)
+    out = [rf"\ResumeSection{{{outline.EXPERIENCE}}}"]
+    for employer in outline.employers(career):
+        out.append(rf"\ResumeEmployer{{{escape(employer.name)}}}")
+        for role in employer.roles:
+            title = _page_link(role.docname, role.label, escape(role.position), target)
+            out += [
+                rf"\begin{{ResumePosition}}{{{title}}}{{{escape(role.dates)}}}",
+                *_bullets([_with_pep_links(b, career.peps) for b in role.bullets]),
+                r"\end{ResumePosition}",
+            ]
     return out
 
 
-def _open_source(career: Career) -> list[str]:
-    """The contributions under their projects, dated as roles are ("PyPI | 2013
-    – Current"), in the order index.md declares the projects."""
+def _projects(career: Career) -> list[str]:
+    """The contributions under their projects, dated as roles are ("2013 –
+    Current"), in the order index.md declares the projects."""
     out = []
-    for project in career.projects:
-        bullets = [_with_pep_links(c.bullet, career.peps)
-                   for c in career.contributions if c.project == project.name]
-        if bullets:
-            out += _entry(escape(project.name), "", escape(project.dates), bullets)
-    return [r"\ResumeSection{Open source}", *out] if out else []
+    for entry in outline.projects(career):
+        project = entry.project
+        out += [
+            rf"\begin{{ResumeProject}}{{{escape(project.name)}}}{{{escape(project.dates)}}}",
+            *_bullets([_with_pep_links(x.bullet, career.peps) for x in entry.contributions]),
+            r"\end{ResumeProject}",
+        ]
+    return [rf"\ResumeSection{{{outline.PROJECTS}}}", *out] if out else []
 
 
 def metadata(career: Career, subject: str) -> str:
@@ -130,17 +136,18 @@ def resume(career: Career, target: Target) -> str:
     """The ``resume`` environment: the two pages, from the model alone."""
     person = career.person
     lines = [
-        rf"\renewcommand*\ResumeFooterName{{{escape(person.name)}}}",
         r"\begin{resume}",
         rf"\ResumeName{{{escape(person.name)}}}",
         rf"\ResumeHeadline{{{escape(person.headline)}}}",
         *_contact(person, target),
-        r"\ResumeSection{Summary}",
-        escape(person.summary) + r"\par\vspace{4pt}",
-        rf"\ResumeList{{Skills}}{{{escape(', '.join(person.skills))}}}",
-        rf"\ResumeList{{Programming languages}}{{{escape(', '.join(person.languages))}}}",
+        rf"\ResumeSection{{{outline.SUMMARY}}}",
+        escape(person.summary),
         *_experience(career, target),
-        *_open_source(career),
+        *_projects(career),
+        rf"\ResumeSection{{{outline.SKILLS}}}",
+        rf"\ResumeItems{{{escape(', '.join(person.skills))}}}",
+        rf"\ResumeSection{{{outline.LANGUAGES}}}",
+        rf"\ResumeItems{{{escape(', '.join(person.languages))}}}",
         r"\end{resume}",
     ]
     return "\n".join(lines) + "\n"
@@ -159,14 +166,15 @@ def front_pages(career: Career) -> str:
     ])
 
 
-def standalone(career: Career, target: Target, fontpkg: str) -> str:
+def standalone(career: Career, target: Target, fontpkg: str, title: str = "Résumé") -> str:
     """resume/resume.tex: the same pages as a document of their own, tagged.
 
     Tagging (a structure tree for screen readers and parsers, the document
     language) needs \\DocumentMetadata before the class and LuaLaTeX
     (typeset.py); portfolioresume.sty tags what it sets. Phase II is
     the test phase both TeX Live 2022 (Debian 12) and 2023 (Read the Docs'
-    Ubuntu 24.04) have: it tags paragraphs and links for us.
+    Ubuntu 24.04) have: it tags paragraphs and links for us. ``title``
+    follows the name in the document's title ("Résumé: Security").
     """
     person = career.person
     subject = f"Résumé of {person.name}, {person.headline}"
@@ -182,7 +190,7 @@ def standalone(career: Career, target: Target, fontpkg: str) -> str:
         # The viewer's title bar shows the title, not the file name.
         r"\usepackage[pdfencoding=unicode,colorlinks,pdfdisplaydoctitle]{hyperref}",
         r"\usepackage{portfolioresume}",
-        rf"\title{{{escape(person.name)} — Résumé}}",
+        rf"\title{{{escape(person.name)} — {escape(title)}}}",
         rf"\author{{{escape(person.name)}}}",
         r"\begin{document}",
         metadata(career, subject),

@@ -1,10 +1,12 @@
 """The résumé as plain text, for application forms: the PDF's words in its
-order, one item a line, no bullets, rules or separators."""
+order (``outline``), one item a line, no bullets, rules or separators."""
 
 from __future__ import annotations
 
 import re
 from typing import TYPE_CHECKING
+
+from . import outline
 
 if TYPE_CHECKING:
     from ..model import Career
@@ -16,19 +18,20 @@ def resume_text(c: Career, phone: str | None = None) -> str:
     lines = [person.name, person.headline, person.location, person.email]
     lines += [phone] if phone else []
     lines += [p.display for p in person.profiles]
-    lines += ["", "Summary", " ".join(person.summary.split()), ""]
-    lines += [f"Skills: {', '.join(person.skills)}",
-              f"Programming languages: {', '.join(person.languages)}"]
-    lines += ["", "Experience"]
-    for role in c.roles:
-        lines += ["", f"{role.employer}, {role.position}", role.dates, *role.bullets]
-    projects = [(p, [x.bullet for x in c.contributions if x.project == p.name])
-                for p in c.projects]
-    projects = [(p, bullets) for p, bullets in projects if bullets]
+    lines += ["", outline.SUMMARY, " ".join(person.summary.split())]
+    lines += ["", outline.EXPERIENCE]
+    for employer in outline.employers(c):
+        lines += ["", employer.name]
+        for n, role in enumerate(employer.roles):
+            lines += [""] * bool(n) + [role.position, role.dates, *role.bullets]
+    projects = outline.projects(c)
     if projects:
-        lines += ["", "Open source"]
-    for project, bullets in projects:
-        lines += ["", project.name, *filter(None, [project.dates]), *bullets]
+        lines += ["", outline.PROJECTS]
+    for entry in projects:
+        lines += ["", entry.project.name, *filter(None, [entry.project.dates]),
+                  *(x.bullet for x in entry.contributions)]
+    lines += ["", outline.SKILLS, ", ".join(person.skills)]
+    lines += ["", outline.LANGUAGES, ", ".join(person.languages)]
     return "\n".join(_plain(line) for line in lines) + "\n"
 
 

@@ -1,12 +1,15 @@
 """Each résumé variant typeset with LuaLaTeX, fitted to its page limit.
 
-The fit is measured, not guessed: a variant is typeset with every bullet it
-may show; if the PDF has more pages than its limit, the lowest-ranked
-bullets go (``variants.ranked``), found by bisection on how many are kept,
-and each try is a real LuaLaTeX run whose log says how many pages it made.
-The kept set is then typeset for good with latexmk (the footer's "page 1 of
-2" needs a second run). The LaTeX build's ``resume/resume.pdf`` is the full
-variant's result, copied (latex.py).
+The fit is measured, not guessed: a variant is typeset with every bullet; if
+the PDF has more pages than its limit, the page is filled in rank order
+(``variants.ranked``): a bullet is kept if it still fits, else the next is
+tried, until the page is full. Each LuaLaTeX run's log says how many pages
+it made, the space left at the foot of the last one, and how tall each
+bullet came out (portfolioresume.sty writes them), so the choice is made on
+those heights and proved by a run: a bullet too many goes again, lowest
+rank first. The kept set is then typeset for good with latexmk (the PDF
+management needs a second run). The LaTeX build's ``resume/resume.pdf`` is
+the full variant's result, copied (latex.py).
 
 Like sphinx.ext.imgmath, this runs during the website build, so the download
 area can say how many pages each file has. Every run is cached in the
@@ -36,6 +39,7 @@ from sphinx.util import logging
 from .. import model
 from . import tex, variants
 from .text import resume_text
+from .word import resume_docx
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -57,7 +61,10 @@ LATEXMK = [
     "-interaction=nonstopmode", "-halt-on-error",
 ]
 _PAGES = re.compile(r"Output written on .*?\((\d+) pages?", re.S)
-_LAST_PAGE = re.compile(r"\\gdef\s*\\ResumePageCount\{(\d+)\}")  # portfolioresume.sty
+# What portfolioresume.sty writes into the log.
+_END = re.compile(r"^ResumePage=(\d+), ResumeFree=(-?[\d.]+)pt,\s+ResumeTextHeight=([\d.]+)pt$",
+                  re.M)
+_BULLET = re.compile(r"^ResumeBullet=([\d.]+)pt$", re.M)
 
 
 class TypesetError(SphinxError):
@@ -75,6 +82,23 @@ class Typeset:
     kept: int  # bullets kept
     eligible: int  # bullets the variant could show
     shown: Career  # the career as the variant shows it
+    left_out: list[variants.Bullet]  # the bullets it leaves out, highest rank first
+    fill: float  # how much of the last page's text height is used, 0 to 1
+    docx: bytes  # the Word copy (word.py)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What one LuaLaTeX run of a variant found."""
+
+    pages: int
+    free: float  # points left at the foot of the last page
+    text_height: float  # a page's text height, in points
+    heights: list[float]  # each bullet's height, in the order they are set
+
+    def room(self, limit: int) -> float:
+        """Points left for more bullets within ``limit`` pages."""
+        return self.free + (limit - self.pages) * self.text_height
 
 
 class Typesetter:
@@ -82,6 +106,7 @@ class Typesetter:
         self.cache = cache  # results, by hash: may be shared between builds
         self.work = work  # LuaLaTeX's working directories: this build's own
         self.fontpkg = fontpkg
+        self.epoch = epoch
         self.env = {**os.environ, "TZ": "UTC", "SOURCE_DATE_EPOCH": str(epoch)}
         self.sty = (tex.TEXINPUTS / "portfolioresume.sty").read_text(encoding="utf-8")
         self.runs = 0  # LuaLaTeX runs, cache misses
@@ -90,7 +115,8 @@ class Typesetter:
         return hashlib.sha256(f"{source}\0{self.sty}\0{self.env['SOURCE_DATE_EPOCH']}".encode()
                               ).hexdigest()[:32]
 
-    def _run(self, command: list[str], source: str, workdir: Path, what: str) -> int:
+    def _run(self, command: list[str], source: str, workdir: Path, what: str) -> str:
+        """Run ``command`` on ``source``; its log."""
         workdir.mkdir(parents=True, exist_ok=True)
         (workdir / f"{JOB}.tex").write_text(source, encoding="utf-8")
         (workdir / "portfolioresume.sty").write_text(self.sty, encoding="utf-8")
@@ -102,20 +128,19 @@ class Typesetter:
         if result.returncode or not _PAGES.search(text):
             tail = "\n".join((text or result.stdout + result.stderr).splitlines()[-40:])
             raise TypesetError(f"{command[0]} failed on {what} ({workdir / JOB}.tex):\n{tail}")
-        if command is LATEXMK:
-            return int(_PAGES.findall(text)[-1])
-        # One run may add a "Temporary page!" (the PDF management learns the
-        # page count from the .aux): the page the résumé ends on is the one
-        # its layout wrote there.
-        aux = (workdir / f"{JOB}.aux").read_text(encoding="utf-8", errors="replace")
-        return int(_LAST_PAGE.findall(aux)[-1])
+        return text
 
-    def page_count(self, source: str, workdir: Path, what: str) -> int:
-        """How many pages ``source`` makes: one LuaLaTeX run, cached."""
-        stamp = self.cache / f"{self._key(source)}.pages"
+    def measure(self, source: str, workdir: Path, what: str) -> Measure:
+        """How ``source`` comes out: one LuaLaTeX run, cached."""
+        stamp = self.cache / f"{self._key(source)}.measure.json"
         if not stamp.exists():
-            _store(stamp, str(self._run(LUALATEX, source, workdir, what)).encode())
-        return int(stamp.read_text())
+            log = self._run(LUALATEX, source, workdir, what)
+            page, free, height = _END.findall(log)[-1]
+            found = {"pages": int(page) + (float(free) < 0), "free": float(free),
+                     "text_height": float(height),
+                     "heights": [float(h) for h in _BULLET.findall(log)]}
+            _store(stamp, json.dumps(found).encode())
+        return Measure(**json.loads(stamp.read_text()))
 
     def pdf(self, source: str, workdir: Path, what: str) -> tuple[Path, int]:
         """``source`` typeset for good (latexmk), cached: the PDF and its page
@@ -123,7 +148,7 @@ class Typesetter:
         key = self._key(source)
         pdf, info = self.cache / f"{key}.pdf", self.cache / f"{key}.json"
         if not (pdf.exists() and info.exists() and pdf.with_suffix(".log").exists()):
-            pages = self._run(LATEXMK, source, workdir, what)
+            pages = int(_PAGES.findall(self._run(LATEXMK, source, workdir, what))[-1])
             _store(pdf.with_suffix(".log"), (workdir / f"{JOB}.log").read_bytes())
             _store(pdf, (workdir / f"{JOB}.pdf").read_bytes())
             _store(info, json.dumps({"pages": pages}).encode())
@@ -133,34 +158,59 @@ class Typesetter:
             target: tex.Target) -> Typeset:
         """The variant with as many of its bullets as fit its page limit."""
         ranked = variants.ranked(c, variant, priority)
+        first = variants.focus_skills(c, variant)
         workdir = self.work / variant.name
         what = f"résumé variant {variant.name!r}"
         limit = variant.page_limit
 
-        def source(kept: int) -> str:
-            return tex.standalone(variants.select(c, ranked[:kept]), target, self.fontpkg)
+        def measure(kept: list[variants.Bullet]) -> Measure:
+            return self.measure(source(kept), workdir, what)
 
-        # Most variants fit whole: typeset that for good first.
-        kept = len(ranked)
+        def source(kept: list[variants.Bullet]) -> str:
+            return tex.standalone(variants.select(c, kept, first), target, self.fontpkg,
+                                  variant.title)
+
+        whole = measure(ranked)
+        kept, found = (ranked, whole) if whole.pages <= limit else self._fill(
+            c, ranked, whole, measure, limit, what)
         pdf, pages = self.pdf(source(kept), workdir, what)
-        if pages > limit:
-            low, high = 0, kept - 1  # the most that fit are in [low, high]
-            while low < high:
-                middle = (low + high + 1) // 2
-                if self.page_count(source(middle), workdir, what) <= limit:
-                    low = middle
-                else:
-                    high = middle - 1
-            kept = low
-            if kept == 0 and self.page_count(source(0), workdir, what) > limit:
-                raise TypesetError(f"{what} does not fit in {limit} page(s) even "
-                                   "without bullets: raise its page limit in index.md")
-            pdf, pages = self.pdf(source(kept), workdir, what)
         if pages > limit:  # the final runs disagree with the measuring run
             raise TypesetError(f"{what} came out at {pages} pages, over its limit")
-        shown = variants.select(c, ranked[:kept])
-        return Typeset(variant, pages, pdf, resume_text(shown, target.phone), kept,
-                       len(ranked), shown)
+        shown = variants.select(c, kept, first)
+        chosen = {b.key for b in kept}
+        return Typeset(variant, pages, pdf, resume_text(shown, target.phone), len(kept),
+                       len(ranked), shown, [b for b in ranked if b.key not in chosen],
+                       1 - found.free / found.text_height,
+                       resume_docx(shown, target, variant.title, self.epoch))
+
+    @staticmethod
+    def _fill(c: Career, ranked: list[variants.Bullet], whole: Measure, measure, limit: int,
+              what: str) -> tuple[list[variants.Bullet], Measure]:
+        """The bullets to keep, in rank order, and how they came out: each one
+        kept if it fits in what is left, by the heights ``whole`` (every
+        bullet, set once) gives them; proved by a run, which may drop the
+        last one kept or find room for one more."""
+        height = {b.key: h for b, h in zip(variants.typeset_order(c, ranked), whole.heights,
+                                            strict=True)}
+        empty = measure([])
+        if empty.pages > limit:
+            raise TypesetError(f"{what} does not fit in {limit} page(s) even "
+                               "without bullets: raise its page limit in index.md")
+        kept, room = [], empty.room(limit)
+        for b in ranked:
+            if height[b.key] <= room:
+                kept.append(b)
+                room -= height[b.key]
+        found = measure(kept)
+        while found.pages > limit:  # page breaks took more than the heights say
+            kept.pop()
+            found = measure(kept)
+        for b in ranked:  # room the heights did not promise
+            if b not in kept and height[b.key] <= found.room(limit):
+                trial = measure([*kept, b])
+                if trial.pages <= limit:
+                    kept, found = [*kept, b], trial
+        return kept, found
 
 
 def _store(path: Path, data: bytes) -> None:
@@ -181,19 +231,31 @@ def typesetter(builder: Builder) -> Typesetter:
 
 def fit_all(builder: Builder, c: Career, declared: list[variants.Variant], priority: list[str],
             target: tex.Target) -> list[Typeset]:
-    """Every variant, two at a time (each is a chain of LuaLaTeX runs)."""
+    """Every variant, two at a time (each is a chain of LuaLaTeX runs); the
+    log says what each kept and left out."""
     setter = typesetter(builder)
     with ThreadPoolExecutor(max_workers=2) as pool:
         done = list(pool.map(lambda v: setter.fit(c, v, priority, target), declared))
     if declared:
         logger.info(f"résumé variants: {len(done)}, {setter.runs} LuaLaTeX run(s) "
                     "(the rest cached)")
+    for result in done:
+        logger.info(kept_line(result))
     return done
 
 
+def kept_line(result: Typeset) -> str:
+    """ "resume-one-page: 14 of 38 bullets, 97% of its last page; left out:
+    aws #1 "Provided support for AWS customers…", ..." """
+    left = ", ".join(map(str, result.left_out))
+    return (f"{result.variant.name}: {result.kept} of {result.eligible} bullets, "
+            f"{result.fill:.0%} of its last page; left out: {left or 'none'}")
+
+
 def write(results: list[Typeset], outdir: Path) -> None:
-    """<name>.pdf and <name>.txt for each variant, into ``outdir``."""
+    """<name>.pdf, <name>.txt and <name>.docx for each variant, into ``outdir``."""
     outdir.mkdir(parents=True, exist_ok=True)
     for result in results:
         shutil.copyfile(result.pdf, outdir / f"{result.variant.name}.pdf")
         (outdir / f"{result.variant.name}.txt").write_text(result.text, encoding="utf-8")
+        (outdir / f"{result.variant.name}.docx").write_bytes(result.docx)
