@@ -96,6 +96,7 @@ exclude_patterns = [
     ".*",  # .nox, .venv, .git, .ci, .pytest_cache ...
     "_build",
     "README.md",
+    "MAINTAINING.md",
     "requirements",
     "tests",
     "benchmarks",

@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# tools/fresh.sh SUITE [REF]: the README's two commands on a fresh Debian or Ubuntu machine.
+# tools/fresh.sh SUITE [REF [SESSION...]]: ./run sessions on a fresh Debian or Ubuntu machine.
 #
 #   sudo tools/fresh.sh bookworm          # Debian 12, stock Python 3.11.2, this HEAD
 #   sudo tools/fresh.sh trixie main       # Debian 13, the commit `main` names
 #   sudo tools/fresh.sh noble             # Ubuntu 24.04 (main and universe), stock Python 3.12.3
+#   sudo tools/fresh.sh bookworm HEAD all # every session, each on its own fresh root
 #
 # Makes a stock Debian or Ubuntu root with debootstrap (only python3,
 # python3-venv, python3-pip, git, sudo and ca-certificates added), clones
 # REF (default HEAD) of the repository this script is in (committed state
 # only; nothing beside the clone, so no ../shared) as a user with
 # passwordless sudo, and runs `./run build` then `./run tests` exactly as
-# the README says. It prints the Python version, each command's exit code
-# and time, the test summary line, and one verdict line per command; it
-# exits non-zero if either failed.
+# the README says, or the SESSIONs named ("all": every session but lock,
+# linkcheck and bench, which need the network or take long, each on a root of
+# its own so that none installs what another needs). `preview` passes when it
+# serves the landing page, then is stopped. It prints the Python version, each
+# command's exit code and time, the test summary line, and one verdict line
+# per command; it exits non-zero if any failed.
 #
 # Needs root and Debian's debootstrap on the host (not needed by ./run itself:
 # `apt-get install debootstrap`). The pristine root and every downloaded .deb
@@ -22,8 +26,19 @@
 # Not part of CI: it takes minutes and root.
 set -euo pipefail
 
-suite=${1:?usage: tools/fresh.sh SUITE [REF]   (SUITE: bookworm, trixie, noble)}
+suite=${1:?usage: tools/fresh.sh SUITE [REF [SESSION...|all]]   (SUITE: bookworm, trixie, noble)}
 ref=${2:-HEAD}
+shift $(($# < 2 ? $# : 2))
+sessions=("$@")
+((${#sessions[@]})) || sessions=(build tests)
+if [[ ${sessions[*]} == all ]]; then
+  # One root per session: a session passes only with what it installs itself.
+  status=0
+  for session in help html epub pdf build resume preview og-image readthedocs lint tests; do
+    "$0" "$suite" "$ref" "$session" || status=1
+  done
+  exit "$status"
+fi
 repo=$(git -C "$(dirname "$0")" rev-parse --show-toplevel)
 commit=$(git -C "$repo" rev-parse --verify "$ref^{commit}")
 cache=${FRESH_CACHE:-/var/cache/portfolio-fresh}/$suite
@@ -153,26 +168,46 @@ in_root runuser -u "$user" -- git clone -q /srv/portfolio.git "/home/$user/portf
 python=$(in_root python3 --version)
 echo "== $suite: $python; $(git -C "$repo" log -1 --format='%h %s' "$commit")"
 
-# -- The README's two commands, exactly ---------------------------------------------
+# -- The sessions, exactly as the README runs them ----------------------------------
+# preview serves until stopped: it passes once the landing page is served.
+run_preview() {
+  in_root runuser -l "$user" -c "cd ~/portfolio && exec ./run preview -- --port 8799" &
+  local pid=$! waited=0
+  until curl -fsS -o /dev/null http://127.0.0.1:8799/index.html 2>/dev/null; do
+    kill -0 "$pid" 2>/dev/null || { wait "$pid"; return 1; }
+    ((waited++ < 1800)) || { kill "$pid"; return 1; }
+    sleep 1
+  done
+  echo "preview served http://127.0.0.1:8799/index.html after about $waited s"
+  kill -INT "$pid"; wait "$pid" || true
+}
 declare -A code secs
-for command in build tests; do
+for command in "${sessions[@]}"; do
   log=$cache/logs/$command.log
   echo "== ./run $command (log: $log)"
   start=$(date +%s)
   set +e
-  in_root runuser -l "$user" -c "cd ~/portfolio && ./run $command" >"$log" 2>&1
+  if [[ $command == preview ]]; then
+    run_preview >"$log" 2>&1
+  else
+    in_root runuser -l "$user" -c "cd ~/portfolio && ./run $command" >"$log" 2>&1
+  fi
   code[$command]=$?
   set -e
   secs[$command]=$(($(date +%s) - start))
   tail -n 5 "$log"
 done
 
-summary=$(grep -E '^=+ .*(passed|failed|error).* in [0-9.]+s' "$cache/logs/tests.log" | tail -n 1 || true)
 echo
 echo "== $suite ($python), commit $(git -C "$repo" rev-parse --short "$commit")"
-for command in build tests; do
+failed=0
+for command in "${sessions[@]}"; do
   verdict=$([[ ${code[$command]} == 0 ]] && echo PASS || echo FAIL)
+  [[ ${code[$command]} == 0 ]] || failed=1
   echo "$verdict  ./run $command  exit ${code[$command]}  ${secs[$command]} s"
 done
-echo "tests: ${summary:-no summary line (see $cache/logs/tests.log)}"
-[[ ${code[build]} == 0 && ${code[tests]} == 0 ]]
+if [[ -f $cache/logs/tests.log && " ${sessions[*]} " == *" tests "* ]]; then
+  summary=$(grep -E '^=+ .*(passed|failed|error).* in [0-9.]+s' "$cache/logs/tests.log" | tail -n 1 || true)
+  echo "tests: ${summary:-no summary line (see $cache/logs/tests.log)}"
+fi
+((failed == 0))
