@@ -26,7 +26,8 @@ from tools.build import ROOT, Outputs, Plan, captured
 def _template(heading: str) -> str:
     """The first Markdown code block under ``heading`` in README.md."""
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    section = readme.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    section = re.split(rf"^#+ {re.escape(heading)}$", readme, maxsplit=1, flags=re.M)[1]
+    section = re.split(r"^#+ ", section, maxsplit=1, flags=re.M)[0]
     block = re.search(r"^( *)```markdown\n(.*?)^\1```$", section, re.S | re.M)
     assert block, f"README.md's “{heading}” has no Markdown template"
     return textwrap.dedent(block.group(2))
