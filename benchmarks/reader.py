@@ -1,9 +1,9 @@
 """The reader's side: what a page costs to load and how fast search answers.
 
 Lighthouse (npm, pinned in package-lock.json) audits each page kind in
-Debian's Chromium (tools/chromium.py), served from localhost with gzip
-(tools/serve.py);
-Playwright times a search in the same browser. Neither downloads a browser.
+headless Chromium (tools/chromium.py: Debian's, else Playwright's), served
+from localhost with gzip (tools/serve.py);
+Playwright times a search in the same browser.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def lighthouse(url: str, preset: str) -> dict:
         ]
         if preset == "desktop":
             cmd.append("--preset=desktop")
-        subprocess.run(cmd, env={**os.environ, "CHROME_PATH": chromium.CHROMIUM}, check=True,
+        subprocess.run(cmd, env={**os.environ, "CHROME_PATH": chromium.executable()}, check=True,
                        capture_output=True, cwd=tmp)
         data = json.loads(report.read_text())
     audits = data["audits"]

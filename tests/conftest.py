@@ -169,7 +169,8 @@ def http_server(site):
 
 @pytest.fixture(scope="session")
 def browser():
-    """Debian's Chromium, headless, driven by Playwright."""
+    """Headless Chromium (Debian's, else Playwright's: tools/chromium.py),
+    driven by Playwright."""
     with chromium.launch() as browser:
         yield browser
 

@@ -85,7 +85,7 @@ def draw(root: Path = ROOT) -> Path:
         source, shot = Path(tmp) / "og-image.html", Path(tmp) / "og-image.png"
         source.write_text(text, encoding="utf-8")
         subprocess.run([
-            chromium.CHROMIUM, "--headless", *chromium.ARGS, "--hide-scrollbars",
+            chromium.executable(), "--headless", *chromium.ARGS, "--hide-scrollbars",
             f"--window-size={WIDTH},{HEIGHT}", f"--screenshot={shot}", source.as_uri(),
         ], check=True, capture_output=True)
         png = shot.read_bytes()
