@@ -1,5 +1,6 @@
-"""Shared fixtures: the real site, built once per test session in every format;
-the résumé it is checked against; a local web server and a headless browser.
+"""Shared fixtures: the real site, built once per test run in every format
+(shared by pytest-xdist's workers: support/shared_site.py); the résumé it is
+checked against; a local web server and a headless browser.
 
 Tests read the outputs through the ``site`` fixture; fixture sites for the
 model's validation live under tests/roots/.
@@ -19,9 +20,10 @@ from urllib.parse import urlsplit
 import pytest
 
 from support import pages, seed
+from support.shared_site import SharedSite
 from support.sources import copy_sources
 from tools import chromium
-from tools.build import ROOT, BuildFailed, Outputs, Plan, captured
+from tools.build import ROOT
 from tools.serve import serve
 
 pytest_plugins = ["sphinx.testing.fixtures"]
@@ -65,34 +67,49 @@ def rootdir() -> Path:
     return ROOT / "tests" / "roots"
 
 
+@pytest.fixture(scope="session")
+def shared_tmp(tmp_path_factory) -> Path:
+    """A directory every process of this test run shares: with pytest-xdist,
+    the parent of the workers' own temporary directories."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
 @pytest.fixture(scope="session", autouse=True)
-def resume_cache(tmp_path_factory):
+def resume_cache(shared_tmp):
     """One cache of typeset résumé variants (by hash) for every build of the
-    session: a copy of the site retypesets only the variants its edit changed."""
+    run, in every worker: a copy of the site retypesets only the variants its
+    edit changed. (Each entry is written whole: typeset.py's _store.)"""
+    cache = shared_tmp / "resume-cache"
+    cache.mkdir(exist_ok=True)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("PORTFOLIO_RESUME_CACHE", str(tmp_path_factory.mktemp("resume-cache")))
+        patch.setenv("PORTFOLIO_RESUME_CACHE", str(cache))
         yield
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Outputs:
-    """Build HTML, ePub, PDF and the résumé once, strictly, exactly as
-    `./run build` does (tools/build.py's plan, only the outputs elsewhere)."""
-    site = Outputs(tmp_path_factory.mktemp("site"))
-    try:
-        Plan(captured, site).everything()
-    except BuildFailed as error:
-        # pytest.fail, not pytest.exit: every test using the site errors with
-        # this message (the fixture is not retried), and the tests that do
-        # not need it still run.
-        pytest.fail(str(error), pytrace=False)
-    return site
+def site(shared_tmp, resume_cache) -> SharedSite:
+    """HTML, ePub, PDF and the résumé, built once for the whole run, strictly,
+    exactly as `./run build` does (tools/build.py's plan, only the outputs
+    elsewhere). Each attribute (site.html, site.pdf…) waits for its format;
+    a failed build fails every test that reads it, with the build's message."""
+    site = SharedSite(shared_tmp)
+    yield site
+    site.finish()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def site_starts_first(request):
+    """Start the site's build with the run, when a selected test reads it, so
+    that the tests which need no site run meanwhile."""
+    if any("site" in item.fixturenames for item in request.session.items):
+        request.getfixturevalue("site").start()
 
 
 @pytest.fixture(scope="session")
 def site_env(site):
     """The Sphinx environment of the site's LaTeX build, as it was pickled."""
-    with open(site.root / "doctrees" / "latex" / "environment.pickle", "rb") as f:
+    with open(site.doctrees("latex") / "environment.pickle", "rb") as f:
         return pickle.load(f)
 
 

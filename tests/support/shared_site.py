@@ -1,0 +1,143 @@
+"""The one build of the site that every test process reads.
+
+pytest-xdist runs the tests in several worker processes; the site is built
+once for all of them, in a directory they share, by whichever asks first.
+That worker builds it in a background thread, one format after the other,
+HTML first, and marks each one done; a test waits only for the format it
+reads (``site.html`` for the HTML, ``site.pdf`` for the PDF), so the HTML
+tests run while the ePub and the PDF are still being made. A lock held for
+the whole build tells the others that it is under way; a failure is written
+down once, and every test that reads the site fails with its message (the
+tests that do not read it still run).
+
+With one process (``pytest -n 0``) it is the same, with one reader.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+from filelock import FileLock, Timeout
+
+from tools.build import BuildFailed, Outputs, Plan, captured
+
+# The formats in the order they are built, each with the step that makes it.
+STEPS = (("html", Plan.html), ("epub", Plan.epub), ("pdf", Plan.pdf))
+
+
+class SharedSite:
+    """The site's outputs (tools.build.Outputs), each waited for on first use."""
+
+    def __init__(self, shared: Path) -> None:
+        self.shared = shared
+        self.outputs = Outputs(shared / "site")
+        # Not thread-local: taken here, let go by the thread that builds.
+        self.lock = FileLock(shared / "site.lock", thread_local=False)
+        self.thread: threading.Thread | None = None
+
+    def _marker(self, step: str) -> Path:
+        return self.shared / f"site.{step}.done"
+
+    @property
+    def _failure(self) -> Path:
+        return self.shared / "site.failed"
+
+    @property
+    def _started(self) -> Path:
+        return self.shared / "site.started"
+
+    def start(self) -> None:
+        """Start the build in the background, unless a process has already."""
+        try:
+            self.lock.acquire(timeout=0)
+        except Timeout:
+            return  # another process is building it
+        if self._started.exists():
+            self.lock.release()
+            return
+        self._started.touch()
+        self.thread = threading.Thread(target=self._build, name="site build", daemon=True)
+        self.thread.start()
+
+    def _build(self) -> None:
+        plan = Plan(captured, self.outputs)
+        try:
+            for step, make in STEPS:
+                make(plan)
+                self._marker(step).touch()
+        except BuildFailed as error:
+            self._failure.write_text(str(error), encoding="utf-8")
+        except BaseException as error:
+            self._failure.write_text(f"the site's build stopped: {error!r}", encoding="utf-8")
+            raise
+        finally:
+            self.lock.release()
+
+    def wait(self, step: str) -> None:
+        """Return once ``step`` is built; the test fails if the build did."""
+        self.start()
+        while not self._marker(step).exists():
+            if self._failure.exists():
+                pytest.fail(self._failure.read_text(encoding="utf-8"), pytrace=False)
+            if self.thread is not None and self.thread.is_alive():
+                time.sleep(0.2)  # this process builds it (the lock is its own)
+                continue
+            try:
+                with self.lock.acquire(timeout=0):
+                    pass
+            except Timeout:
+                time.sleep(0.2)  # under way
+                continue
+            # Nobody holds the lock: the build is over (or its process died).
+            if not self._marker(step).exists() and not self._failure.exists():
+                pytest.fail(f"the site's build stopped before its {step} was made "
+                            "(its test process died?)", pytrace=False)
+
+    def finish(self) -> None:
+        """Wait for a build this process started: the other processes read it."""
+        if self.thread is not None:
+            self.thread.join()
+
+    # -- What tests read: tools.build.Outputs, once made ----------------------
+
+    @property
+    def root(self) -> Path:
+        for step, _ in STEPS:
+            self.wait(step)
+        return self.outputs.root
+
+    @property
+    def html(self) -> Path:
+        self.wait("html")
+        return self.outputs.html
+
+    @property
+    def epub(self) -> Path:
+        self.wait("epub")
+        return self.outputs.epub
+
+    @property
+    def latex(self) -> Path:
+        self.wait("pdf")
+        return self.outputs.latex
+
+    @property
+    def pdf(self) -> Path:
+        self.wait("pdf")
+        return self.outputs.pdf
+
+    @property
+    def standalone_resume(self) -> Path:
+        self.wait("pdf")
+        return self.outputs.standalone_resume
+
+    def outdir(self, builder: str) -> Path:
+        self.root  # noqa: B018 (waits for every format)
+        return self.outputs.outdir(builder)
+
+    def doctrees(self, builder: str) -> Path:
+        self.root  # noqa: B018 (waits for every format)
+        return self.outputs.doctrees(builder)
