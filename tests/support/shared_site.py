@@ -10,11 +10,17 @@ the whole build tells the others that it is under way; a failure is written
 down once, and every test that reads the site fails with its message (the
 tests that do not read it still run).
 
+The build runs its commands with the environment, umask and directory the
+run started with: a test that sets PORTFOLIO_PHONE or TZ, or changes the
+umask, while the build goes on in its process changes nothing in the site.
+
 With one process (``pytest -n 0``) it is the same, with one reader.
 """
 
 from __future__ import annotations
 
+import os
+import subprocess
 import threading
 import time
 from pathlib import Path
@@ -22,10 +28,28 @@ from pathlib import Path
 import pytest
 from filelock import FileLock, Timeout
 
-from tools.build import BuildFailed, Outputs, Plan, captured
+from tools.build import ROOT, BuildFailed, Command, Outputs, Plan, build_env
 
 # The formats in the order they are built, each with the step that makes it.
 STEPS = (("html", Plan.html), ("epub", Plan.epub), ("pdf", Plan.pdf))
+
+
+def as_started():
+    """tools.build's runner for the tests (captured), with the process's
+    environment and umask as they are now, whatever tests change later."""
+    env = build_env()
+    umask = os.umask(0o022)
+    os.umask(umask)
+
+    def run(command: Command) -> None:
+        result = subprocess.run(command.args, cwd=command.cwd or ROOT, env=env, umask=umask,
+                                capture_output=True, text=True)
+        if result.returncode:
+            output = f"{(result.stdout or '')[-4000:]}{(result.stderr or '')[-4000:]}"
+            raise BuildFailed(f"{command} failed (exit code {result.returncode})\n{output}"
+                              .rstrip())
+
+    return run
 
 
 class SharedSite:
@@ -59,11 +83,12 @@ class SharedSite:
             self.lock.release()
             return
         self._started.touch()
-        self.thread = threading.Thread(target=self._build, name="site build", daemon=True)
+        plan = Plan(as_started(), self.outputs)
+        self.thread = threading.Thread(target=self._build, args=(plan,), name="site build",
+                                       daemon=True)
         self.thread.start()
 
-    def _build(self) -> None:
-        plan = Plan(captured, self.outputs)
+    def _build(self, plan: Plan) -> None:
         try:
             for step, make in STEPS:
                 make(plan)

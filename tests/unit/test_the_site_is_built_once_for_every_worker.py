@@ -1,0 +1,102 @@
+"""The tests' one build of the site (tests/support/shared_site.py), shared by
+pytest-xdist's workers: made once whoever asks, each format usable as soon as
+it is made, a failure reported to every reader, and made with the environment
+the run started with.
+
+Each SharedSite here stands for one worker (its own lock on the shared
+directory, as another process has); the build's steps are replaced by small
+commands, so no Sphinx runs.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+
+import pytest
+
+from support import shared_site
+from support.shared_site import SharedSite
+from tools.build import Command
+
+
+def step(name: str, script: str = ""):
+    """A build step that runs Python, then writes name.txt into the outputs."""
+    def make(plan):
+        code = (f"{script}\nimport pathlib; pathlib.Path({str(plan.out.root)!r}, "
+                f"{name + '.txt'!r}).write_text('made')")
+        plan.out.root.mkdir(parents=True, exist_ok=True)
+        plan.run(Command((sys.executable, "-c", code)))
+    return make
+
+
+@pytest.fixture
+def steps(monkeypatch):
+    def use(*made):
+        monkeypatch.setattr(shared_site, "STEPS", made)
+    return use
+
+
+def test_two_workers_share_one_build(tmp_path, steps):
+    runs = tmp_path / "runs"
+    steps(("html", step("html", f"open({str(runs)!r}, 'a').write('html ')")),
+          ("epub", step("epub")), ("pdf", step("pdf")))
+    first, second = SharedSite(tmp_path), SharedSite(tmp_path)
+    first.start()
+    second.start()  # finds it under way, or done: builds nothing
+    assert (second.root / "pdf.txt").read_text() == "made"
+    assert (first.html / "..").resolve() == tmp_path / "site"
+    first.finish()
+    second.finish()
+    assert runs.read_text() == "html "
+    assert second.thread is None
+
+
+def test_the_html_is_read_while_the_rest_is_built(tmp_path, steps):
+    go_on = tmp_path / "go-on"
+    wait = (f"import pathlib, time\n"
+            f"while not pathlib.Path({str(go_on)!r}).exists(): time.sleep(0.05)")
+    steps(("html", step("html")), ("epub", step("epub", wait)), ("pdf", step("pdf")))
+    site = SharedSite(tmp_path)
+    site.start()
+    got = []
+    reader = threading.Thread(target=lambda: got.append(site.html), daemon=True)
+    reader.start()
+    reader.join(timeout=30)  # ample: the HTML step is one small command
+    assert not (tmp_path / "site" / "epub.txt").exists()
+    go_on.touch()
+    site.finish()
+    assert got == [tmp_path / "site" / "html"], "the HTML was not given until the ePub was made"
+
+
+def test_a_failed_build_fails_every_reader_with_its_message(tmp_path, steps):
+    steps(("html", step("html", "raise SystemExit('index.md:3: WARNING: undefined label')")),
+          ("epub", step("epub")), ("pdf", step("pdf")))
+    first, second = SharedSite(tmp_path), SharedSite(tmp_path)
+    first.start()
+    for worker in (first, second):
+        with pytest.raises(pytest.fail.Exception, match=r"index\.md:3: WARNING: undefined label"):
+            worker.pdf  # noqa: B018
+    first.finish()
+
+
+def test_the_build_keeps_the_environment_the_run_started_with(tmp_path, steps, monkeypatch):
+    """A test that sets PORTFOLIO_PHONE while the site is built (in its own
+    process, in the background) must not put it into the site."""
+    release = threading.Event()
+    seen = tmp_path / "seen"
+    write = (f"import os, pathlib; pathlib.Path({str(seen)!r})"
+             ".write_text(os.environ.get('PORTFOLIO_PHONE', 'none'))")
+
+    def pdf(plan):
+        release.wait()  # until the test has set the variable
+        step("pdf", write)(plan)
+
+    steps(("html", step("html")), ("epub", step("epub")), ("pdf", pdf))
+    monkeypatch.delenv("PORTFOLIO_PHONE", raising=False)
+    site = SharedSite(tmp_path)
+    site.start()
+    monkeypatch.setenv("PORTFOLIO_PHONE", "555-0100")
+    release.set()
+    site.finish()
+    assert seen.read_text() == "none"
