@@ -17,7 +17,7 @@ import pytest
 
 from support import shared_site
 from support.shared_site import SharedSite
-from tools.build import Command
+from tools.build import Command, Outputs, Plan
 
 
 def step(name: str, script: str = ""):
@@ -40,7 +40,7 @@ def steps(monkeypatch):
 def test_two_workers_share_one_build(tmp_path, steps):
     runs = tmp_path / "runs"
     steps(("html", step("html", f"open({str(runs)!r}, 'a').write('html ')")),
-          ("epub", step("epub")), ("pdf", step("pdf")))
+          ("epub", step("epub")), ("latex", step("latex")), ("pdf", step("pdf")))
     first, second = SharedSite(tmp_path), SharedSite(tmp_path)
     first.start()
     second.start()  # finds it under way, or done: builds nothing
@@ -56,7 +56,8 @@ def test_the_html_is_read_while_the_rest_is_built(tmp_path, steps):
     go_on = tmp_path / "go-on"
     wait = (f"import pathlib, time\n"
             f"while not pathlib.Path({str(go_on)!r}).exists(): time.sleep(0.05)")
-    steps(("html", step("html")), ("epub", step("epub", wait)), ("pdf", step("pdf")))
+    steps(("html", step("html")), ("epub", step("epub", wait)), ("latex", step("latex")),
+          ("pdf", step("pdf")))
     site = SharedSite(tmp_path)
     site.start()
     got = []
@@ -71,7 +72,7 @@ def test_the_html_is_read_while_the_rest_is_built(tmp_path, steps):
 
 def test_a_failed_build_fails_every_reader_with_its_message(tmp_path, steps):
     steps(("html", step("html", "raise SystemExit('index.md:3: WARNING: undefined label')")),
-          ("epub", step("epub")), ("pdf", step("pdf")))
+          ("epub", step("epub")), ("latex", step("latex")), ("pdf", step("pdf")))
     first, second = SharedSite(tmp_path), SharedSite(tmp_path)
     first.start()
     for worker in (first, second):
@@ -92,7 +93,8 @@ def test_the_build_keeps_the_environment_the_run_started_with(tmp_path, steps, m
         release.wait()  # until the test has set the variable
         step("pdf", write)(plan)
 
-    steps(("html", step("html")), ("epub", step("epub")), ("pdf", pdf))
+    steps(("html", step("html")), ("epub", step("epub")), ("latex", step("latex")),
+          ("pdf", pdf))
     monkeypatch.delenv("PORTFOLIO_PHONE", raising=False)
     site = SharedSite(tmp_path)
     site.start()
@@ -100,3 +102,14 @@ def test_the_build_keeps_the_environment_the_run_started_with(tmp_path, steps, m
     release.set()
     site.finish()
     assert seen.read_text() == "none"
+
+
+def test_the_steps_run_what_run_build_runs(tmp_path):
+    """The shared build is `./run build`'s plan (Plan.everything), command for
+    command, only cut into steps."""
+    everything, stepwise = [], []
+    Plan(everything.append, Outputs(tmp_path)).everything()
+    for _, make in shared_site.STEPS:
+        make(Plan(stepwise.append, Outputs(tmp_path)))
+    assert stepwise == everything
+    assert shared_site.STEPS[0][0] == "html"  # the pages first
