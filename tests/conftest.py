@@ -187,7 +187,12 @@ def http_server(site):
 @pytest.fixture(scope="session")
 def browser():
     """Headless Chromium (Debian's, else Playwright's: tools/chromium.py),
-    driven by Playwright."""
+    driven by Playwright. Without one, each browser test fails with the one
+    line that says what to install."""
+    try:
+        chromium.executable()
+    except chromium.ChromiumMissing as missing:
+        pytest.fail(str(missing), pytrace=False)
     with chromium.launch() as browser:
         yield browser
 
