@@ -73,12 +73,16 @@ def playwright_chromium() -> Path:
 def download() -> None:
     """Install Playwright's Chromium; ChromiumMissing if that fails."""
     try:
-        done = subprocess.run(INSTALL, capture_output=True, text=True, check=False)
+        done = subprocess.run(INSTALL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, check=False)
     except OSError as error:
         raise ChromiumMissing(f"{HELP} ({error})") from None
     if done.returncode:
-        last = (done.stderr or done.stdout).strip().splitlines()[-1:] or ["no output"]
-        raise ChromiumMissing(f"{HELP} (`{' '.join(INSTALL[1:])}` failed: {last[0]})")
+        lines = [line.strip() for line in done.stdout.splitlines() if line.strip()]
+        # Its first error says why (a download refused, no network), not its last.
+        why = next((line for line in lines if line.startswith("Error:")), lines[-1] if lines
+                   else f"exit code {done.returncode}")
+        raise ChromiumMissing(f"{HELP} (`playwright install chromium` failed: {why})")
 
 
 @cache

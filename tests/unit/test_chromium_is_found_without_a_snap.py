@@ -39,8 +39,11 @@ def machine(tmp_path, monkeypatch):
                                                  str(tmp_path / "usr/bin/chromium-browser")))
     own = tmp_path / "ms-playwright" / "chromium-1" / "chrome"
     monkeypatch.setattr(chromium, "playwright_chromium", lambda: own)
-    monkeypatch.setattr(chromium, "INSTALL", (sys.executable, "-c", "raise SystemExit("
-                                              "'Error: getaddrinfo ENOTFOUND (no network)')"))
+    # Playwright's installer prints its progress, its errors, then gives up.
+    failing = ("print('Downloading Chromium'); import sys; "
+               "sys.stderr.write('Error: getaddrinfo ENOTFOUND (no network)\\n"
+               "Error: Download failure, code=1\\n'); sys.exit(1)")
+    monkeypatch.setattr(chromium, "INSTALL", (sys.executable, "-c", failing))
     chromium.executable.cache_clear()
     yield tmp_path
     chromium.executable.cache_clear()
@@ -82,4 +85,4 @@ def test_no_chromium_at_all_says_what_to_install_in_one_line(machine):
     assert "\n" not in message
     assert "apt-get install chromium" in message
     assert "python -m playwright install chromium" in message
-    assert "ENOTFOUND" in message  # why the download failed
+    assert "failed: Error: getaddrinfo ENOTFOUND (no network))" in message  # why
