@@ -145,6 +145,36 @@ def test_the_timeline_lists_every_role_newest_first_grouped_by_employer(site):
     assert links == [f"{Path(r.docname).name}.html#{r.label}" for r in roles]
 
 
+def _months(text: str) -> int:
+    """ "5 years 4 months" (at the end of ``text``) -> 64."""
+    found = re.search(r"(?:(\d+) years?)? ?(?:(\d+) months?)?$", text.strip())
+    return int(found[1] or 0) * 12 + int(found[2] or 0)
+
+
+def test_the_timeline_durations_add_up_and_say_how(site):
+    page = article(site, "experience/index")
+    timeline = page.select_one("ul.portfolio-timeline")
+    groups = timeline.find_all("li", recursive=False)
+    roles = [_months(li.get_text(" ", strip=True)) for li in timeline.select("li li")]
+    assert len(roles) == len(ROLES)
+    several = 0
+    for group in groups:
+        head = group.find("p").get_text(" ", strip=True)
+        own = [_months(li.get_text(" ", strip=True)) for li in group.select("li")]
+        if len(own) > 1:  # the employer's time is the sum of its roles'
+            several += 1
+            assert _months(head) == sum(own), head
+    assert several  # Datadog
+    note = page.select_one("p.portfolio-note").get_text(" ", strip=True)
+    assert note.startswith("Durations count each month once: a role counts from its first month "
+                           "through its last; a month in which one role ends and the next begins "
+                           "counts for the role that begins.")
+    assert "So Datadog's 5 years 4 months is its roles' 1 year 4 months and 4 years." in note
+    # ... and so does the landing page's figure: the sum of every role.
+    glance = article(site, "index").select_one("dl.portfolio-glance").get_text(" ", strip=True)
+    assert f"{sum(roles) // 12}+ years (the months his roles cover" in glance
+
+
 def test_the_career_figure_is_inline_svg_with_a_text_alternative(site, career):
     figure = article(site, "experience/index").select_one("figure.portfolio-career")
     svg = figure.find("svg")
@@ -189,15 +219,20 @@ def test_the_career_figure_is_a_file_in_the_epub_and_tikz_in_the_pdf(site):
     assert tex.count(r"\fill[pfbar") == len(ROLES)
 
 
+def _month_number(value: str) -> int:
+    return int(value[:4]) * 12 + int(value[5:]) - 1
+
+
 def test_at_a_glance_counts_from_the_data(site):
     glance = article(site, "index").select_one("dl.portfolio-glance").get_text(" ", strip=True)
-    starts = [r.meta["start"] for r in ROLES]
-    ends = [r.meta["end"] for r in ROLES if r.meta["end"] != "present"]
-    first, last = min(starts), max(ends)
-    months = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:]) - int(first[5:]) + 1
     if all(r.meta["end"] != "present" for r in ROLES):
-        years = f"{months // 12}{'+' if months % 12 else ''} years"
-        assert f"{years} (roles listed from {month(first)})" in glance
+        # The months the roles cover, each once; a gap between roles is not counted.
+        covered = {m for r in ROLES
+                   for m in range(_month_number(r.meta["start"]), _month_number(r.meta["end"]) + 1)}
+        first, last = min(covered), max(covered)
+        label = f"{MONTHS[first % 12]} {first // 12} – {MONTHS[last % 12]} {last // 12}"
+        years = f"{len(covered) // 12}{'+' if len(covered) % 12 else ''} years"
+        assert f"{years} (the months his roles cover, {label})" in glance
     # The years are the PEPs' Created dates, and say so: not when he joined the authors.
     years = [int(y) for y in re.findall(r"^\s*year = \{(\d{4})\}", (ROOT / "peps.bib").read_text(),
                                           re.M)]

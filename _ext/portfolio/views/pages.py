@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 
 def _role_facts(role: Role, career: Career) -> list[nodes.Node]:
-    parts = [role.employer, role.position, role.dates, duration(role.months(career.today))]
+    parts = [role.employer, role.position, role.dates, duration(career.months(role))]
     if role.location:
         parts.append(role.location)
     text = " · ".join(parts)
