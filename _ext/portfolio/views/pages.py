@@ -35,11 +35,31 @@ def _contribution_facts(contribution: Contribution, docname: str) -> list[nodes.
     return [para]
 
 
+def _names(names: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
+
+
+def pep_authors(career: Career, docname: str, contribution: Contribution) -> list[nodes.Node]:
+    """Each PEP's authors, in its Author header's order: who he wrote it with."""
+    out = []
+    for key in contribution.peps:
+        pep = career.peps.get(key)
+        if pep and pep.authors:
+            para = nodes.paragraph(classes=["portfolio-authors"])
+            para += nodes.Text("Authors, as ")
+            para += pep_link(docname, key)
+            para += nodes.Text(f"'s header lists them: {_names(pep.authors)}.")
+            out.append(para)
+    return out
+
+
 def facts(career: Career, docname: str) -> list[nodes.Node]:
     page = career.page(docname)
     if isinstance(page, Role):
         return _role_facts(page, career)
-    return _contribution_facts(page, docname) if page else []
+    return [*_contribution_facts(page, docname), *pep_authors(career, docname, page)] \
+        if page else []
 
 
 def _related_pages(career: Career, docname: str) -> list[tuple[Role | Contribution, str]]:
