@@ -26,6 +26,9 @@ CONTRIBUTIONS_DIR = "open-source"
 # How the résumé ends the dates of work that goes on: "2013 – Current", for a
 # project. (A role's dates say "present".)
 ONGOING = "Current"
+# The résumé's sections a skill may be shown by as a whole (index.md's
+# ``section_skills``), each with the page that holds its entries.
+RESUME_SECTIONS = {"Open Source Contributions": f"{CONTRIBUTIONS_DIR}/index"}
 # The one way every duration on the site is counted, shown to readers beside
 # the durations (the Experience page) so that the figures can be checked.
 DURATION_RULE = (
@@ -121,6 +124,12 @@ class Person:
     skills: list[str]
     # The only role-contribution relations pages may state (index.md's 'relations').
     relations: list[Relation] = field(default_factory=list)
+    # A résumé section (one of RESUME_SECTIONS) -> the skills it shows as a whole.
+    section_skills: dict[str, list[str]] = field(default_factory=dict)
+
+    def sections_showing(self, skill: str) -> list[str]:
+        """The résumé sections that show ``skill`` as a whole."""
+        return [section for section, skills in self.section_skills.items() if skill in skills]
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,7 @@
 """What every role and contribution page shows besides its own text: the
-fact line under its title, its related pages and backlinks at the end, and
-its entries for the index."""
+fact line under its title; at the end, under a heading each, a role's
+skills with the résumé's words that show them, the related pages, a role's
+place among the roles, and the backlinks; and its entries for the index."""
 
 from __future__ import annotations
 
@@ -82,7 +83,33 @@ def related(career: Career, docname: str) -> list[nodes.Node]:
     return link_list(title, [
         [xref(docname, "std", "ref", page.label, page.title), nodes.Text(": the résumé says "),
          quoted(words)]
-        for page, words in pages])
+        for page, words in pages], level=2)
+
+
+def role_skills(career: Career, docname: str) -> list[nodes.Node]:
+    """The role's skills and languages, each with the words of its bullets
+    that show it; each name links to the skills page, where the other pages
+    that show it are."""
+    role = career.page(docname)
+    if not isinstance(role, Role):
+        return []
+    return link_list("Skills", [
+        [xref(docname, "std", "ref", "skills", name), nodes.Text(": "), quoted(words)]
+        for name, words in [*role.skills.items(), *role.languages.items()]], level=2)
+
+
+def role_neighbours(career: Career, docname: str) -> list[nodes.Node]:
+    """The roles before and after this one, with their dates."""
+    role = career.page(docname)
+    if not isinstance(role, Role):
+        return []
+    index = career.roles.index(role)  # most recent first
+    neighbours = [("Before", career.roles[index + 1] if index + 1 < len(career.roles) else None),
+                  ("After", career.roles[index - 1] if index > 0 else None)]
+    return link_list("Before and after", [
+        [nodes.Text(f"{when}: "), xref(docname, "std", "ref", other.label, other.title),
+         nodes.Text(f" ({other.dates})")]
+        for when, other in neighbours if other], level=2)
 
 
 def backlinks(career: Career, docname: str) -> list[nodes.Node]:
@@ -90,7 +117,7 @@ def backlinks(career: Career, docname: str) -> list[nodes.Node]:
     shown = {page.docname for page, _ in _related_pages(career, docname)}
     return link_list("Referenced from", [
         page_link(docname, career, source) for source in career.backlinks.get(docname, [])
-        if source not in shown])
+        if source not in shown], level=2)
 
 
 def index_entries(career: Career, docname: str, target: str) -> list[nodes.Node]:
@@ -125,12 +152,17 @@ class PageViews(SphinxTransform):
             placeholder("index-entries", docname, section["ids"][0]),
             placeholder("facts", docname),
         ])
+        if kind == "role":
+            section += placeholder("role-skills", docname)
         section += placeholder("related", docname)
+        if kind == "role":
+            section += placeholder("role-neighbours", docname)
         section += placeholder("backlinks", docname)
 
 
 def setup(app: Sphinx) -> None:
     app.add_transform(PageViews)
     for name, render in (("index-entries", index_entries), ("facts", facts),
-                         ("related", related), ("backlinks", backlinks)):
+                         ("related", related), ("role-skills", role_skills),
+                        ("role-neighbours", role_neighbours), ("backlinks", backlinks)):
         add_view(app, name, View(render), directive=False)
