@@ -226,6 +226,17 @@ BAD_INPUTS = {
         "the toctree lists 'earlier' (Dec 2013 – May 2015) before 'later' (Jan 2020 – "
         "present), which is more recent; list the roles most recent first, as the résumé does",
     ),
+    "a section's skill not in the taxonomy": (
+        "index.md", "relations:\n",
+        "section_skills:\n  Open Source Contributions: [Packaging, Cooking]\nrelations:\n", 15,
+        "field 'section_skills.Open Source Contributions[1]': 'Cooking' is not in 'skills'; "
+        "allowed: one of: Packaging, Security, API Design",
+    ),
+    "a section the résumé does not have": (
+        "index.md", "relations:\n", "section_skills:\n  Side Projects: [Packaging]\nrelations:\n",
+        15, "field 'section_skills': 'Side Projects' is not allowed; allowed: one of: Open "
+        "Source Contributions",
+    ),
     "not a list": (
         "open-source/packaging/versioning.md", "peps: [pep440]",
         "peps: pep440", 4, "field 'peps': 'pep440' is not a list",
