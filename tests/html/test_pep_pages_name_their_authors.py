@@ -38,5 +38,8 @@ def test_a_pep_page_names_the_peps_authors_from_its_header(site, page):
     numbers = [int(key.removeprefix("pep")) for key in page.meta["peps"]]
     assert lines == [f"Authors, as PEP {n}'s header lists them: {_names(headers[n])}."
                      for n in numbers]
+    # ... right after the résumé's bullet, the page's first paragraph,
+    bullet = article.select_one("p.portfolio-authors").find_previous_sibling("p")
+    assert " ".join(bullet.get_text().split()) == page.bullet
     # ... and the page's prose does not count them by hand.
     assert not any(word in page.body for word in ("It has eight authors", "authors."))

@@ -1,5 +1,6 @@
 """What every role and contribution page shows besides its own text: the
-fact line under its title; at the end, under a heading each, a role's
+fact line under its title; after a contribution's résumé bullet, the
+authors of its PEPs, from their headers; at the end, under a heading each, a role's
 skills with the résumé's words that show them, the related pages, a role's
 place among the roles, and the backlinks; and its entries for the index."""
 
@@ -41,8 +42,11 @@ def _names(names: list[str]) -> str:
     return " and ".join([", ".join(names[:-1]), names[-1]] if len(names) > 2 else names)
 
 
-def pep_authors(career: Career, docname: str, contribution: Contribution) -> list[nodes.Node]:
+def pep_authors(career: Career, docname: str) -> list[nodes.Node]:
     """Each PEP's authors, in its Author header's order: who he wrote it with."""
+    contribution = career.page(docname)
+    if not isinstance(contribution, Contribution):
+        return []
     out = []
     for key in contribution.peps:
         pep = career.peps.get(key)
@@ -59,8 +63,7 @@ def facts(career: Career, docname: str) -> list[nodes.Node]:
     page = career.page(docname)
     if isinstance(page, Role):
         return _role_facts(page, career)
-    return [*_contribution_facts(page, docname), *pep_authors(career, docname, page)] \
-        if page else []
+    return _contribution_facts(page, docname) if page else []
 
 
 def _related_pages(career: Career, docname: str) -> list[tuple[Role | Contribution, str]]:
@@ -137,8 +140,9 @@ def index_entries(career: Career, docname: str, target: str) -> list[nodes.Node]
 
 
 class PageViews(SphinxTransform):
-    """Role and contribution pages get their fact line under the title, their
-    related pages and backlinks at the end, and index entries."""
+    """Role and contribution pages get their fact line under the title, a
+    contribution its PEPs' authors after its bullet, each page its views at
+    the end (see the module's docstring), and index entries."""
 
     default_priority = 840  # before Sphinx collects index entries (850)
 
@@ -148,6 +152,11 @@ class PageViews(SphinxTransform):
         section = self.document.next_node(nodes.section)
         if kind not in {"role", "contribution"} or section is None or not section["ids"]:
             return
+        if kind == "contribution":  # after the résumé's bullet, the page's first paragraph
+            bullet = next((n for n in section.children if isinstance(n, nodes.paragraph)), None)
+            if bullet is not None:
+                bullet.parent.insert(bullet.parent.index(bullet) + 1,
+                                     placeholder("pep-authors", docname))
         section.insert(1, [
             placeholder("index-entries", docname, section["ids"][0]),
             placeholder("facts", docname),
@@ -163,6 +172,7 @@ class PageViews(SphinxTransform):
 def setup(app: Sphinx) -> None:
     app.add_transform(PageViews)
     for name, render in (("index-entries", index_entries), ("facts", facts),
-                         ("related", related), ("role-skills", role_skills),
+                         ("pep-authors", pep_authors),
+                        ("related", related), ("role-skills", role_skills),
                         ("role-neighbours", role_neighbours), ("backlinks", backlinks)):
         add_view(app, name, View(render), directive=False)
