@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx import addnodes
 from sphinx.transforms import SphinxTransform
+from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from ..model import Career, Contribution, Role, duration, page_kind
 from .parts import joined, link_list, page_link, pep_link, quoted, xref
@@ -18,6 +19,10 @@ from .registry import View, add_view, placeholder
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+# The class of the headings these views add at the end of a page, level 2
+# under the page's title (h2 in HTML).
+PAGE_HEADING = "portfolio-page-heading"
 
 
 def _role_facts(role: Role, career: Career) -> list[nodes.Node]:
@@ -86,7 +91,7 @@ def related(career: Career, docname: str) -> list[nodes.Node]:
     return link_list(title, [
         [xref(docname, "std", "ref", page.label, page.title), nodes.Text(": the résumé says "),
          quoted(words)]
-        for page, words in pages], level=2)
+        for page, words in pages], level=2, classes=[PAGE_HEADING])
 
 
 def role_skills(career: Career, docname: str) -> list[nodes.Node]:
@@ -96,9 +101,10 @@ def role_skills(career: Career, docname: str) -> list[nodes.Node]:
     role = career.page(docname)
     if not isinstance(role, Role):
         return []
+    tags = [*role.skills.items(), *role.languages.items()]
     return link_list("Skills", [
         [xref(docname, "std", "ref", "skills", name), nodes.Text(": "), quoted(words)]
-        for name, words in [*role.skills.items(), *role.languages.items()]], level=2)
+        for name, words in tags], level=2, classes=[PAGE_HEADING])
 
 
 def role_neighbours(career: Career, docname: str) -> list[nodes.Node]:
@@ -112,7 +118,7 @@ def role_neighbours(career: Career, docname: str) -> list[nodes.Node]:
     return link_list("Before and after", [
         [nodes.Text(f"{when}: "), xref(docname, "std", "ref", other.label, other.title),
          nodes.Text(f" ({other.dates})")]
-        for when, other in neighbours if other], level=2)
+        for when, other in neighbours if other], level=2, classes=[PAGE_HEADING])
 
 
 def backlinks(career: Career, docname: str) -> list[nodes.Node]:
@@ -120,7 +126,7 @@ def backlinks(career: Career, docname: str) -> list[nodes.Node]:
     shown = {page.docname for page, _ in _related_pages(career, docname)}
     return link_list("Referenced from", [
         page_link(docname, career, source) for source in career.backlinks.get(docname, [])
-        if source not in shown], level=2)
+        if source not in shown], level=2, classes=[PAGE_HEADING])
 
 
 def index_entries(career: Career, docname: str, target: str) -> list[nodes.Node]:
@@ -169,8 +175,23 @@ class PageViews(SphinxTransform):
         section += placeholder("backlinks", docname)
 
 
+class NestPageHeadings(SphinxPostTransform):
+    """In the PDF a role or contribution page is a section of its chapter
+    ("1.1 Staff Software Engineer, Datadog"), not a chapter: its headings go
+    one level down, below its title rather than beside it."""
+
+    builders = ("latex",)
+    default_priority = 6  # once FillViews (5) has put them in
+
+    def run(self, **kwargs) -> None:
+        for node in self.document.findall(nodes.rubric):
+            if PAGE_HEADING in node["classes"] and "heading-level" in node:
+                node["heading-level"] += 1
+
+
 def setup(app: Sphinx) -> None:
     app.add_transform(PageViews)
+    app.add_post_transform(NestPageHeadings)
     for name, render in (("index-entries", index_entries), ("facts", facts),
                          ("pep-authors", pep_authors),
                         ("related", related), ("role-skills", role_skills),
