@@ -36,8 +36,8 @@ def test_a_pep_page_names_the_peps_authors_from_its_header(site, page):
              for p in article.select("p.portfolio-authors")]
     headers = _headers()
     numbers = [int(key.removeprefix("pep")) for key in page.meta["peps"]]
-    assert lines == [f"Authors, as PEP {n}'s header lists them: {_names(headers[n])}."
-                     for n in numbers]
+    assert lines == [f"Author{'s' if len(headers[n]) > 1 else ''}, as listed in PEP {n}'s "
+                     f"header: {_names(headers[n])}." for n in numbers]
     # ... right after the résumé's bullet, the page's first paragraph,
     bullet = article.select_one("p.portfolio-authors").find_previous_sibling("p")
     assert " ".join(bullet.get_text().split()) == page.bullet

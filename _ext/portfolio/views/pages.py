@@ -57,9 +57,10 @@ def pep_authors(career: Career, docname: str) -> list[nodes.Node]:
         pep = career.peps.get(key)
         if pep and pep.authors:
             para = nodes.paragraph(classes=["portfolio-authors"])
-            para += nodes.Text("Authors, as ")
+            plural = "s" if len(pep.authors) > 1 else ""
+            para += nodes.Text(f"Author{plural}, as listed in ")
             para += pep_link(docname, key)
-            para += nodes.Text(f"'s header lists them: {_names(pep.authors)}.")
+            para += nodes.Text(f"'s header: {_names(pep.authors)}.")
             out.append(para)
     return out
 
