@@ -32,7 +32,7 @@ def test_a_good_site_builds_the_model_without_warnings(app, warning):
     assert earlier.title == "Developer, Example Corp"
     assert (earlier.start, earlier.end) == (YearMonth(2013, 12), YearMonth(2015, 5))
     assert earlier.dates == "Dec 2013 – May 2015"
-    assert duration(earlier.months(model.today)) == "1 year 6 months"
+    assert duration(model.months(earlier)) == "1 year 6 months"
     assert earlier.bullets == [
         "Designed a versioning scheme (PEP 440).",  # citations read as the résumé writes them
         "Wrote many tests in Python.",
@@ -66,7 +66,8 @@ def test_a_good_site_builds_the_model_without_warnings(app, warning):
     assert model.backlinks["experience/earlier"] == [
         "experience/later", "open-source/packaging/versioning",
     ]
-    assert model.months_of_experience == YearMonth(2013, 12).months_to(YearMonth(2026, 1))
+    # The months the roles cover: Dec 2013 - May 2015, then Jan 2020 - today.
+    assert model.months_of_experience == 18 + YearMonth(2020, 1).months_to(YearMonth(2026, 1))
 
 
 def test_conf_py_reads_the_person_through_the_schema(rootdir, tmp_path):
@@ -224,6 +225,17 @@ BAD_INPUTS = {
         "experience/index.md", "later\nearlier", "earlier\nlater", 4,
         "the toctree lists 'earlier' (Dec 2013 – May 2015) before 'later' (Jan 2020 – "
         "present), which is more recent; list the roles most recent first, as the résumé does",
+    ),
+    "a section's skill not in the taxonomy": (
+        "index.md", "relations:\n",
+        "section_skills:\n  Open Source Contributions: [Packaging, Cooking]\nrelations:\n", 15,
+        "field 'section_skills.Open Source Contributions[1]': 'Cooking' is not in 'skills'; "
+        "allowed: one of: Packaging, Security, API Design",
+    ),
+    "a section the résumé does not have": (
+        "index.md", "relations:\n", "section_skills:\n  Side Projects: [Packaging]\nrelations:\n",
+        15, "field 'section_skills': 'Side Projects' is not allowed; allowed: one of: Open "
+        "Source Contributions",
     ),
     "not a list": (
         "open-source/packaging/versioning.md", "peps: [pep440]",

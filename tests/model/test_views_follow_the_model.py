@@ -59,13 +59,39 @@ def test_a_role_page_starts_with_its_facts(site, role):
 @pytest.mark.parametrize("role", ROLES, ids=lambda r: r.docname)
 def test_a_role_page_lists_its_related_contributions(site, role):
     page = article(site, role.docname)
-    rubric = page.find("p", class_="rubric", string="Related contributions")
+    rubric = page.find("h2", class_="rubric", string="Related contributions")
     expected = [c.title for c in CONTRIBUTIONS if c.label in role.meta["contributions"]]
     if not expected:
         assert rubric is None
         return
     links = [a.get_text() for a in rubric.find_next_sibling("ul").select("a")]
     assert sorted(links) == sorted(expected)
+
+
+@pytest.mark.parametrize("role", ROLES, ids=lambda r: r.docname)
+def test_a_role_page_shows_its_skills_and_place_among_the_roles(site, role):
+    page = article(site, role.docname)
+    headings = [h.get_text() for h in page.find_all("h2")]
+    tags = {**(role.meta.get("skills") or {}), **(role.meta.get("languages") or {})}
+    if tags:
+        items = page.find("h2", string="Skills").find_next_sibling("ul").find_all("li")
+        assert {li.a.get_text(): _unquoted(li.select_one(".portfolio-evidence").get_text())
+                for li in items} == {name: _unquoted(words) for name, words in tags.items()}
+        assert all(li.a["href"].startswith("../skills.html") for li in items)
+    else:
+        assert "Skills" not in headings
+    ordered = sorted(ROLES, key=lambda r: r.meta["start"])  # oldest first
+    at = ordered.index(role)
+    expected = []
+    if at > 0:
+        expected.append(f"Before: {ordered[at - 1].title} ({dates(ordered[at - 1])})")
+    if at + 1 < len(ordered):
+        expected.append(f"After: {ordered[at + 1].title} ({dates(ordered[at + 1])})")
+    lines = [li.get_text(" ", strip=True) for li in
+             page.find("h2", string="Before and after").find_next_sibling("ul").find_all("li")]
+    assert lines == expected
+    # The role's dates and its duration, by the one rule, under its title.
+    assert f"{dates(role)} · " in page.select_one("p.portfolio-facts").get_text()
 
 
 @pytest.mark.parametrize("contribution", CONTRIBUTIONS, ids=lambda c: c.docname)
@@ -76,7 +102,7 @@ def test_a_contribution_page_states_project_kind_and_peps(site, contribution):
     assert facts.startswith(f"{project} · {kind}")
     for key in contribution.meta["peps"]:
         assert f"PEP {key.removeprefix('pep')}" in facts
-    rubric = page.find("p", class_="rubric", string="Related roles")
+    rubric = page.find("h2", class_="rubric", string="Related roles")
     expected = [r.title for r in ROLES if r.label in contribution.meta["roles"]]
     links = [a.get_text() for a in rubric.find_next_sibling("ul").select("a")] if rubric else []
     assert sorted(links) == sorted(expected)
@@ -104,7 +130,7 @@ def test_a_page_ends_with_the_pages_that_reference_it(site, page):
     related = {p.docname for p in ROLES + CONTRIBUTIONS
                if p.label in page.meta.get("contributions", []) + page.meta.get("roles", [])}
     sources = _references().get(page.label, set()) - {page.docname} - related
-    rubric = article(site, page.docname).find("p", class_="rubric", string="Referenced from")
+    rubric = article(site, page.docname).find("h2", class_="rubric", string="Referenced from")
     if not sources:
         assert rubric is None
         return
@@ -143,6 +169,36 @@ def test_the_timeline_lists_every_role_newest_first_grouped_by_employer(site):
         assert line.startswith(f"{role.meta['position']} · {dates(role)} · ")
     links = [a["href"] for a in timeline.select("li li a")]
     assert links == [f"{Path(r.docname).name}.html#{r.label}" for r in roles]
+
+
+def _months(text: str) -> int:
+    """ "5 years 4 months" (at the end of ``text``) -> 64."""
+    found = re.search(r"(?:(\d+) years?)? ?(?:(\d+) months?)?$", text.strip())
+    return int(found[1] or 0) * 12 + int(found[2] or 0)
+
+
+def test_the_timeline_durations_add_up_and_say_how(site):
+    page = article(site, "experience/index")
+    timeline = page.select_one("ul.portfolio-timeline")
+    groups = timeline.find_all("li", recursive=False)
+    roles = [_months(li.get_text(" ", strip=True)) for li in timeline.select("li li")]
+    assert len(roles) == len(ROLES)
+    several = 0
+    for group in groups:
+        head = group.find("p").get_text(" ", strip=True)
+        own = [_months(li.get_text(" ", strip=True)) for li in group.select("li")]
+        if len(own) > 1:  # the employer's time is the sum of its roles'
+            several += 1
+            assert _months(head) == sum(own), head
+    assert several  # Datadog
+    note = page.select_one("p.portfolio-note").get_text(" ", strip=True)
+    assert note.startswith("Durations count each month once: a role counts from its first month "
+                           "through its last; a month in which one role ends and the next begins "
+                           "counts for the role that begins.")
+    assert "So Datadog's 5 years 4 months is its roles' 1 year 4 months and 4 years." in note
+    # ... and so does the landing page's figure: the sum of every role.
+    glance = article(site, "index").select_one("dl.portfolio-glance").get_text(" ", strip=True)
+    assert f"{sum(roles) // 12}+ years (the months his roles cover" in glance
 
 
 def test_the_career_figure_is_inline_svg_with_a_text_alternative(site, career):
@@ -189,15 +245,20 @@ def test_the_career_figure_is_a_file_in_the_epub_and_tikz_in_the_pdf(site):
     assert tex.count(r"\fill[pfbar") == len(ROLES)
 
 
+def _month_number(value: str) -> int:
+    return int(value[:4]) * 12 + int(value[5:]) - 1
+
+
 def test_at_a_glance_counts_from_the_data(site):
     glance = article(site, "index").select_one("dl.portfolio-glance").get_text(" ", strip=True)
-    starts = [r.meta["start"] for r in ROLES]
-    ends = [r.meta["end"] for r in ROLES if r.meta["end"] != "present"]
-    first, last = min(starts), max(ends)
-    months = (int(last[:4]) - int(first[:4])) * 12 + int(last[5:]) - int(first[5:]) + 1
     if all(r.meta["end"] != "present" for r in ROLES):
-        years = f"{months // 12}{'+' if months % 12 else ''} years"
-        assert f"{years} (roles listed from {month(first)})" in glance
+        # The months the roles cover, each once; a gap between roles is not counted.
+        covered = {m for r in ROLES
+                   for m in range(_month_number(r.meta["start"]), _month_number(r.meta["end"]) + 1)}
+        first, last = min(covered), max(covered)
+        label = f"{MONTHS[first % 12]} {first // 12} – {MONTHS[last % 12]} {last // 12}"
+        years = f"{len(covered) // 12}{'+' if len(covered) % 12 else ''} years"
+        assert f"{years} (the months his roles cover, {label})" in glance
     # The years are the PEPs' Created dates, and say so: not when he joined the authors.
     years = [int(y) for y in re.findall(r"^\s*year = \{(\d{4})\}", (ROOT / "peps.bib").read_text(),
                                           re.M)]
@@ -224,22 +285,34 @@ def _unquoted(text: str) -> str:
 
 
 def test_the_skills_map_quotes_the_resume_words_beside_each_link(site):
-    terms = article(site, "skills").select("dl.portfolio-skills > dt")
-    assert [dt.get_text() for dt in terms] == PERSON["skills"] + PERSON["languages"]
+    page = article(site, "skills")
+    assert [h.get_text() for h in page.find_all("h2")] == ["Skills", "Programming languages"]
+    headed = {h.get_text(): h for h in page.find_all("h3")}
+    also = " ".join(p.get_text(" ", strip=True) for p in page.select("p.portfolio-also"))
+    sections = PERSON.get("section_skills") or {}
     for name in PERSON["skills"] + PERSON["languages"]:
-        term = next(dt for dt in terms if dt.get_text() == name)
-        definition = term.find_next_sibling("dd")
-        # link text -> the words quoted beside it
-        shown = {li.a.get_text(): _unquoted(li.select_one(".portfolio-evidence").get_text())
-                 for li in definition.select("li")}
         key = "languages" if name in PERSON["languages"] else "skills"
         expected = {f"{r.meta['position']}, {r.meta['employer']}": r.meta[key][name]
                     for r in ROLES if name in (r.meta.get(key) or {})}
         expected |= {c.title: c.meta[key][name]
                      for c in CONTRIBUTIONS if name in (c.meta.get(key) or {})}
+        by_section = [section for section, names in sections.items() if name in names]
+        if not expected and not by_section:  # listed plainly, as the résumé lists it
+            assert name not in headed, name
+            assert name in also, name
+            continue
+        items = headed[name].find_next_sibling("ul").find_all("li", recursive=False)
+        # link text -> the words quoted beside it
+        shown = {li.a.get_text(): _unquoted(li.select_one(".portfolio-evidence").get_text())
+                 for li in items if li.select_one(".portfolio-evidence")}
         assert shown == {text: _unquoted(words) for text, words in expected.items()}, name
-        if not expected:  # listed in the résumé, shown by no page: said so, nothing invented
-            assert "no page quotes résumé words" in definition.get_text()
+        whole = [li.get_text(" ", strip=True) for li in items
+                 if not li.select_one(".portfolio-evidence")]
+        assert whole == [f"Open source : the résumé's whole “{section}” section, "
+                         f"{len(CONTRIBUTIONS)} contributions to PyPI (2013 – Current) and "
+                         "Python packaging" for section in by_section], name
+    assert "no page quotes" not in page.get_text()
+    assert sections == {"Open Source Contributions": ["Open Source"]}
 
 
 def _body(page: Source) -> str:
@@ -299,7 +372,7 @@ def test_the_landing_page_keeps_its_toctree_out_of_the_text(site):
 def test_a_page_links_each_related_page_once(site, page):
     links = [posixpath.normpath(posixpath.join(posixpath.dirname(page.docname),
                                                a["href"].split("#")[0]))
-             for rubric in article(site, page.docname).select("p.rubric")
+             for rubric in article(site, page.docname).select("h2.rubric")
              if rubric.get_text() in {"Related roles", "Related contributions",
                                       "Referenced from"}
              for a in rubric.find_next_sibling("ul").select("a")]

@@ -1,5 +1,5 @@
 """The PDF's outline (bookmarks) mirrors the portfolio: the résumé, the
-contents, one bookmark per chapter in the site's order, and beneath them
+contents, the landing page's chapter, one bookmark per chapter in the site's order, and beneath them
 every position and contribution."""
 
 from __future__ import annotations
@@ -28,9 +28,10 @@ def test_top_level_is_resume_contents_then_the_chapters(site, site_env):
     env = site_env
     chapters = [env.titles[doc].astext() for doc in env.toctree_includes[env.config.root_doc]]
     top = [title for title, _ in outline(site)]
-    assert top[:2] == ["Résumé", "Contents"]
-    assert top[2:2 + len(chapters)] == chapters
-    assert set(top[2 + len(chapters):]) <= {"Bibliography", "Index"}  # back matter LaTeX adds
+    # The landing page's prose opens a chapter of its own, named as the page is.
+    assert top[:3] == ["Résumé", "Contents", env.titles[env.config.root_doc].astext()]
+    assert top[3:3 + len(chapters)] == chapters
+    assert set(top[3 + len(chapters):]) <= {"Bibliography", "Index"}  # back matter LaTeX adds
 
 
 def test_every_position_and_contribution_is_bookmarked(site, career):

@@ -40,8 +40,25 @@ def test_the_portfolio_opens_with_the_two_resume_pages(site, career):
     assert career.person.name not in page_two  # no running head or foot
 
 
-def test_page_labels_are_unique(site):
-    # The résumé is i-ii and the contents iii, so "page 1" means one page.
+def test_pages_are_numbered_as_a_viewer_counts_them(site):
+    """From the cover, 1 to N: the page a reader is told to turn to is the
+    page the viewer shows, and every label is unique."""
     labels = PdfReader(site.pdf).page_labels
-    assert labels[:3] == ["i", "ii", "iii"]
-    assert len(labels) == len(set(labels))
+    assert labels == [str(n) for n in range(1, len(labels) + 1)]
+
+
+def test_the_first_chapter_after_the_contents_is_his_name(site, career):
+    """The landing page's prose opens under a heading with his name, in the
+    outline and on the page, not as plain text under no heading."""
+    reader = PdfReader(site.pdf)
+    bookmarks = [(item.title, reader.get_destination_page_number(item))
+                 for item in reader.outline if not isinstance(item, list)]
+    titles = [title for title, _ in bookmarks]
+    name = career.person.name
+    at = titles.index("Contents") + 1
+    assert titles[at] == name
+    page = bookmarks[at][1] + 1  # 1-based
+    lines = [line.strip() for line in page_text(site.pdf, page).splitlines() if line.strip()]
+    # The chapter's title (its first page has no running head), then the headline.
+    assert lines[:2] == [name, career.person.headline], lines[:5]
+    assert lines[-1] == str(page)  # the number printed in the foot is the viewer's

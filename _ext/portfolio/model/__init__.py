@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 from .build import Reporter, build, career, check_date, reading_order, source_date_epoch
 from .career import (
     CONTRIBUTIONS_DIR,
+    DURATION_RULE,
+    RESUME_SECTIONS,
     ROLES_DIR,
     Career,
     Contribution,
@@ -35,9 +37,10 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 __all__ = [
-    "CONTRIBUTIONS_DIR", "ROLES_DIR", "Career", "Contribution", "Pep", "Person", "Profile",
-    "Project", "Relation", "Reporter", "Role", "YearMonth", "career", "duration", "page_kind",
-    "portfolio_view", "read_person", "reading_order", "source_date_epoch",
+    "CONTRIBUTIONS_DIR", "DURATION_RULE", "RESUME_SECTIONS", "ROLES_DIR", "Career",
+    "Contribution", "Pep", "Person", "Profile", "Project", "Relation", "Reporter", "Role",
+    "YearMonth", "career", "duration", "page_kind", "portfolio_view", "read_person",
+    "reading_order", "source_date_epoch",
 ]
 
 

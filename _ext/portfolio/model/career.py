@@ -26,6 +26,14 @@ CONTRIBUTIONS_DIR = "open-source"
 # How the résumé ends the dates of work that goes on: "2013 – Current", for a
 # project. (A role's dates say "present".)
 ONGOING = "Current"
+# The résumé's sections a skill may be shown by as a whole (index.md's
+# ``section_skills``), each with the page that holds its entries.
+RESUME_SECTIONS = {"Open Source Contributions": f"{CONTRIBUTIONS_DIR}/index"}
+# The one way every duration on the site is counted, shown to readers beside
+# the durations (the Experience page) so that the figures can be checked.
+DURATION_RULE = (
+    "Durations count each month once: a role counts from its first month through its last; "
+    "a month in which one role ends and the next begins counts for the role that begins.")
 
 
 @dataclass(frozen=True, order=True)
@@ -116,6 +124,12 @@ class Person:
     skills: list[str]
     # The only role-contribution relations pages may state (index.md's 'relations').
     relations: list[Relation] = field(default_factory=list)
+    # A résumé section (one of RESUME_SECTIONS) -> the skills it shows as a whole.
+    section_skills: dict[str, list[str]] = field(default_factory=dict)
+
+    def sections_showing(self, skill: str) -> list[str]:
+        """The résumé sections that show ``skill`` as a whole."""
+        return [section for section, skills in self.section_skills.items() if skill in skills]
 
 
 @dataclass(frozen=True)
@@ -156,7 +170,9 @@ class Role:
         """ "Jan 2024 – Apr 2025", or "Jan 2024 – present"."""
         return f"{self.start.label} – {self.end.label if self.end else 'present'}"
 
-    def months(self, today: YearMonth) -> int:
+    def span(self, today: YearMonth) -> int:
+        """Months from its first through its last (or ``today``), both counted:
+        the calendar span, before ``Career.months`` gives a shared month away."""
         return self.start.months_to(self.end or today)
 
     def shown_by(self, bullet: str) -> list[str]:
@@ -241,11 +257,32 @@ class Career:
     def contributions_for_pep(self, key: str) -> list[Contribution]:
         return [c for c in self.contributions if key in c.peps]
 
+    def months(self, role: Role) -> int:
+        """The months ``role`` counts by ``DURATION_RULE``: its span, less its
+        last month when another role begins in it."""
+        handed_over = role.end is not None and any(
+            other.start == role.end for other in self.roles if other is not role)
+        return role.span(self.today) - handed_over
+
+    def months_at(self, employer: str) -> int:
+        """The months of every role at ``employer``: their sum, each counted once."""
+        return sum(self.months(r) for r in self.roles if r.employer == employer)
+
     @property
     def months_of_experience(self) -> int:
-        """From the first role's start to the last role's end (or today)."""
-        if not self.roles:
-            return 0
-        first = min(r.start for r in self.roles)
-        last = max(r.end or self.today for r in self.roles)
-        return first.months_to(last)
+        """The months his roles cover, each once (gaps between roles are not
+        counted): the sum of the roles' months when no two overlap."""
+        covered = set()
+        for role in self.roles:
+            start = role.start.year * 12 + role.start.month
+            covered.update(range(start, start + role.span(self.today)))
+        return len(covered)
+
+    @property
+    def first_month(self) -> YearMonth | None:
+        return min((r.start for r in self.roles), default=None)
+
+    @property
+    def last_month(self) -> YearMonth | None:
+        """The last month a role covers: ``today`` while one goes on."""
+        return max((r.end or self.today for r in self.roles), default=None)

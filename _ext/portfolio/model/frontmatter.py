@@ -9,7 +9,7 @@ any page is read, with the same schema.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import yaml
@@ -108,10 +108,27 @@ def person(front: FrontMatter, warn: Warn) -> tuple[Person, list[Project], list[
         relations=[Relation(r["role"], r["contribution"], " ".join(r["evidence"].split()))
                    for r in data.get("relations", [])] if "relations" not in invalid else [],
     )
+    found = replace(found, section_skills=_section_skills(data, invalid, found.skills, warn))
     items = data.get("projects")
     items = items if isinstance(items, list) else []
     declared = [p["name"] for p in items if isinstance(p, dict) and isinstance(p.get("name"), str)]
     return found, _projects(items, errors, warn), declared
+
+
+def _section_skills(data: dict, invalid: set, skills: list[str],
+                    warn: Warn) -> dict[str, list[str]]:
+    """``section_skills``, less each skill the taxonomy lacks (reported at its line)."""
+    if "section_skills" in invalid:
+        return {}
+    found = {}
+    for section, names in data.get("section_skills", {}).items():
+        for index, name in enumerate(names):
+            if name not in skills:
+                warn(("section_skills", section, index), (
+                    f"field 'section_skills.{section}[{index}]': {name!r} is not in 'skills'; "
+                    f"allowed: one of: {', '.join(skills)}"), "frontmatter")
+        found[section] = [name for name in names if name in skills]
+    return found
 
 
 def _projects(items: list, errors: list, warn: Warn) -> list[Project]:

@@ -19,6 +19,8 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema
 
+from .career import RESUME_SECTIONS
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
@@ -126,6 +128,17 @@ def person_schema() -> dict:
                      "description": "a list of projects"},
     }, {
         "relations": {"type": "array", "items": relation, "description": "a list of relations"},
+        # Skills a whole section of the résumé shows: {section: [skill, ...]};
+        # frontmatter.person checks each skill against 'skills'.
+        "section_skills": {
+            "type": "object",
+            "propertyNames": {"enum": sorted(RESUME_SECTIONS),
+                              "description": "a section of the résumé"},
+            "additionalProperties": {"type": "array", "minItems": 1, "uniqueItems": True,
+                                     "items": _text("a skill from 'skills'"),
+                                     "description": "a list of skills from 'skills'"},
+            "description": "a mapping of résumé sections to the skills each shows as a whole",
+        },
         # The résumé's variants: the résumé package checks what is inside.
         "resume": {"type": "object", "description": "the résumé's variants: {priority, variants}"},
     })

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from ..model import Career, Role, duration
+from ..model import DURATION_RULE, Career, Role, duration
 from ..shared import number_word
 from .parts import xref
 from .registry import View, add_view
@@ -32,19 +32,32 @@ def timeline(career: Career, docname: str) -> list[nodes.Node]:
     for roles in _consecutive_by_employer(career.roles):
         first, last = roles[-1], roles[0]
         end = last.end.label if last.end else "present"
-        months = first.start.months_to(last.end or career.today)
         head = nodes.paragraph(classes=["portfolio-employer"])
         head += nodes.strong(last.employer, last.employer)
         if len(roles) > 1:  # the time at the employer, across its roles
+            months = career.months_at(last.employer)
             head += nodes.Text(f" · {first.start.label} – {end} · {duration(months)}")
         inner = nodes.bullet_list()
         for role in roles:
             para = nodes.paragraph()
             para += xref(docname, "std", "ref", role.label, role.position)
-            para += nodes.Text(f" · {role.dates} · {duration(role.months(career.today))}")
+            para += nodes.Text(f" · {role.dates} · {duration(career.months(role))}")
             inner += nodes.list_item("", para)
         outer += nodes.list_item("", head, inner)
-    return [outer]
+    return [outer, *_how_durations_count(career)]
+
+
+def _how_durations_count(career: Career) -> list[nodes.Node]:
+    """The rule the durations above follow, and where it shows: an employer
+    whose time is the sum of its roles'."""
+    text = DURATION_RULE
+    several = next((roles for roles in _consecutive_by_employer(career.roles) if len(roles) > 1),
+                   None)
+    if several:
+        parts = " and ".join(duration(career.months(r)) for r in several)
+        text += (f" So {several[0].employer}'s {duration(career.months_at(several[0].employer))}"
+                 f" is its roles' {parts}.")
+    return [nodes.paragraph(text, text, classes=["portfolio-note"])]
 
 
 def experience_summary(career: Career, docname: str) -> list[nodes.Node]:

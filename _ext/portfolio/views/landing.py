@@ -47,9 +47,10 @@ def at_a_glance(career: Career, docname: str) -> list[nodes.Node]:
             nodes.Text(f" ({latest.dates})"),
         )
         years, months = divmod(career.months_of_experience, 12)
-        first = min(r.start for r in career.roles)
+        last = career.last_month.label if latest.end else "present"
         fields += field("Experience", nodes.Text(
-            f"{years}{'+' if months else ''} years (roles listed from {first.label})"))
+            f"{years}{'+' if months else ''} years (the months his roles cover, "
+            f"{career.first_month.label} – {last})"))
     if career.peps:
         count = len(career.peps)
         years = [p.year for p in career.peps.values()]

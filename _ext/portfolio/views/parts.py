@@ -75,11 +75,24 @@ def link_list_items(links: list[nodes.Node | list[nodes.Node]]) -> nodes.bullet_
     return items
 
 
-def link_list(title: str, links: list[nodes.Node | list[nodes.Node]]) -> list[nodes.Node]:
+def heading(title: str, level: int | None = None, ids: list[str] | None = None,
+            classes: list[str] | None = None) -> nodes.rubric:
+    """A heading inside a page's one section: a rubric, at ``level`` (h2, h3
+    ... in HTML, a starred section in LaTeX) or, without one, a plain rubric.
+    Views add no sections: a page's sections are its own (its table of
+    contents, the ePub's and the PDF's outline)."""
+    node = nodes.rubric(title, title, ids=ids or [], classes=classes or [])
+    if level is not None:
+        node["heading-level"] = level
+    return node
+
+
+def link_list(title: str, links: list[nodes.Node | list[nodes.Node]],
+              level: int | None = None, classes: list[str] | None = None) -> list[nodes.Node]:
     """A titled list; each item is a link, or a link and words after it."""
     if not links:
         return []
-    return [nodes.rubric(title, title), link_list_items(links)]
+    return [heading(title, level, classes=classes), link_list_items(links)]
 
 
 def field(name: str, *body: nodes.Node) -> nodes.field:
