@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .build import Reporter, build, career, check_date, reading_order, source_date_epoch
+from .build import (
+    Reporter,
+    build,
+    career,
+    check_date,
+    labels_declared,
+    page_labels,
+    reading_order,
+    source_date_epoch,
+)
 from .career import (
     CONTRIBUTIONS_DIR,
     ROLES_DIR,
@@ -36,8 +45,9 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONTRIBUTIONS_DIR", "ROLES_DIR", "Career", "Contribution", "Pep", "Person", "Profile",
-    "Project", "Relation", "Reporter", "Role", "YearMonth", "career", "duration", "page_kind",
-    "portfolio_view", "read_person", "reading_order", "source_date_epoch",
+    "Project", "Relation", "Reporter", "Role", "YearMonth", "career", "duration",
+    "labels_declared", "page_kind", "page_labels", "portfolio_view", "read_person",
+    "reading_order", "source_date_epoch",
 ]
 
 

@@ -28,6 +28,9 @@ class FrontMatter:
 
     data: dict = field(default_factory=dict)
     lines: dict[schema.FieldPath, int] = field(default_factory=dict)
+    # Each key a mapping gives twice: (its path, the first line, the repeat's
+    # line). YAML keeps the last value silently; the build reports each.
+    duplicates: list[tuple[schema.FieldPath, int, int]] = field(default_factory=list)
 
     def line(self, path: schema.FieldPath) -> int:
         """The line of the deepest part of ``path`` the front matter has; 1 if none."""
@@ -35,6 +38,48 @@ class FrontMatter:
             if path[:end] in self.lines:
                 return self.lines[path[:end]]
         return 1
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader that notes each key a mapping gives twice, at any
+    depth, with the nodes that give it (PyYAML's constructor hook,
+    ``construct_mapping``)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.repeated: list[tuple[yaml.MappingNode, object, yaml.Node, yaml.Node]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        if isinstance(node, yaml.MappingNode):
+            first: dict = {}
+            for key_node, _ in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    continue
+                key = self.construct_object(key_node)
+                if key in first:
+                    self.repeated.append((node, key, first[key], key_node))
+                else:
+                    first[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + _FIRST_LINE
+
+
+def _mappings(node: yaml.Node | None, path: schema.FieldPath = ()
+              ) -> dict[int, schema.FieldPath]:
+    """id of each mapping node under ``node`` -> its path."""
+    found: dict[int, schema.FieldPath] = {}
+    if isinstance(node, yaml.MappingNode):
+        found[id(node)] = path
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                found.update(_mappings(value, (*path, key.value)))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            found.update(_mappings(item, (*path, index)))
+    return found
 
 
 def _lines(node: yaml.Node | None, path: schema.FieldPath = ()) -> dict[schema.FieldPath, int]:
@@ -47,7 +92,7 @@ def _lines(node: yaml.Node | None, path: schema.FieldPath = ()) -> dict[schema.F
     else:
         return found
     for child_path, marked, child in children:
-        found.setdefault(child_path, marked.start_mark.line + _FIRST_LINE)
+        found.setdefault(child_path, _line(marked))
         for deeper, line in _lines(child, child_path).items():
             found.setdefault(deeper, line)
     return found
@@ -63,7 +108,7 @@ def read_front_matter(path: Path) -> FrontMatter:
     end = text.find("\n---", 4)
     if not text.startswith("---\n") or end == -1:
         return FrontMatter()
-    loader = yaml.SafeLoader(text[4:end])
+    loader = _Loader(text[4:end])
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -71,7 +116,10 @@ def read_front_matter(path: Path) -> FrontMatter:
         return FrontMatter()  # MyST reports malformed YAML with its file and line
     finally:
         loader.dispose()
-    return FrontMatter(data if isinstance(data, dict) else {}, _lines(node))
+    paths = _mappings(node)
+    duplicates = [((*paths.get(id(mapping), ()), key), _line(first), _line(again))
+                  for mapping, key, first, again in loader.repeated]
+    return FrontMatter(data if isinstance(data, dict) else {}, _lines(node), duplicates)
 
 
 Warn = Callable[[schema.FieldPath, str, str], None]  # (field, message, subtype)

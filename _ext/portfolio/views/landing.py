@@ -12,7 +12,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
 from .. import model
-from ..shared import RESUME_JSON
+from ..shared import RESUME_JSON, unknown_name
 from .parts import cited, field, joined, xref
 from .registry import View, add_view, placeholder
 
@@ -104,14 +104,15 @@ class BulletRole(SphinxRole):
 
 
 def _check_bullets(app: Sphinx, env) -> None:
-    """Each ``{bullet}`` names a contribution page's label."""
-    career = model.career(env)
+    """Each ``{bullet}`` names a contribution page's label (a page whose
+    front matter has a problem is reported there, not here too)."""
+    known = model.page_labels(env, "contribution")
     for docname, page in env.portfolio_page_facts.items():
         for view, arguments, line in page.views:
-            if view == "bullet" and career.contribution(arguments[0]) is None:
-                labels = ", ".join(x.label for x in career.contributions)
-                logger.warning(f"{{bullet}} names {arguments[0]!r}, which is no contribution "
-                               f"page's label; one of: {labels}",
+            if view == "bullet" and arguments[0] not in known:
+                logger.warning("{bullet}: " + unknown_name(
+                                   "contribution page label", arguments[0], known,
+                                   model.labels_declared("contribution")),
                                location=(docname, line), type="portfolio", subtype="bullet")
 
 
