@@ -37,6 +37,13 @@ def summary(career: Career, docname: str) -> list[nodes.Node]:
     return out
 
 
+def experience_years(career: Career) -> str:
+    """The years of experience "At a glance" gives, from the model: "17", or
+    "17+" with months over."""
+    years, months = divmod(career.months_of_experience, 12)
+    return f"{years}{'+' if months else ''}"
+
+
 def at_a_glance(career: Career, docname: str) -> list[nodes.Node]:
     fields = nodes.field_list(classes=["portfolio-glance"])
     if career.roles:
@@ -46,10 +53,9 @@ def at_a_glance(career: Career, docname: str) -> list[nodes.Node]:
             xref(docname, "std", "ref", latest.label, f"{latest.position}, {latest.employer}"),
             nodes.Text(f" ({latest.dates})"),
         )
-        years, months = divmod(career.months_of_experience, 12)
         first = min(r.start for r in career.roles)
         fields += field("Experience", nodes.Text(
-            f"{years}{'+' if months else ''} years (roles listed from {first.label})"))
+            f"{experience_years(career)} years (roles listed from {first.label})"))
     if career.peps:
         count = len(career.peps)
         years = [p.year for p in career.peps.values()]
