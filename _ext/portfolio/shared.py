@@ -70,7 +70,7 @@ def unknown_name(what: str, name: object, known: Iterable[str], declared: str) -
     """The message for a name that is not among ``known``: the closest
     known names, if any is close, and where names are declared, in place of
     the whole list: "unknown skill 'Pakaging'; did you mean 'Packaging'?
-    skills are declared in index.md's `skills:` (line 18)"."""
+    skills are declared in index.md's `skills:` (line N)"."""
     known = list(known)
     close = close_names(name, known)
     suggestion = ""

@@ -112,7 +112,7 @@ class Reporter:
 
     def declared(self, key: str, names: str) -> str:
         """Where the landing page declares ``key``'s names: "skills are
-        declared in index.md's `skills:` (line 18)"."""
+        declared in index.md's `skills:` (line N)"."""
         root = self.env.config.root_doc
         line = self.front_matter(root).line((key,))
         return (f"{names} are declared in {self.env.doc2path(root, False)}'s `{key}:` "
@@ -194,15 +194,13 @@ def _check_dates(docname: str, data: dict, report: Reporter) -> bool:
     return True
 
 
-def _check_duplicates(docname: str, report: Reporter) -> bool:
+def _check_duplicates(docname: str, report: Reporter) -> None:
     """Report each key the page's front matter gives twice, at the second,
-    naming both lines; True if there is none."""
-    duplicates = report.front_matter(docname).duplicates
-    for path, first, again in duplicates:
+    naming both lines."""
+    for path, first, again in report.front_matter(docname).duplicates:
         report.warn(docname, None, (
             f"`{schema.field_name(path)}` is given twice (lines {first} and {again}); keep "
             "one"), "frontmatter", line=again)
-    return not duplicates
 
 
 def _validated(env: BuildEnvironment, docname: str, page_schema: dict,

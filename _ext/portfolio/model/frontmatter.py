@@ -1,5 +1,6 @@
 """Front matter as the pages give it: read from the source once, with the
-line of every field, and the person checked against the schema.
+line of every field and every key given twice, and the person checked
+against the schema.
 
 The one reader of front matter. ``build.py`` reads every page through it
 once per build; ``conf.py`` reads the person through ``read_person`` before

@@ -9,8 +9,10 @@ taxonomy, projects from the landing page, PEPs from peps.bib, related pages
 from the pages' labels.
 
 ``problems()`` turns validation errors into one sentence each, naming the
-field and what is allowed, with the path to the value at fault; the
-reporter (``build.py``) adds file and line.
+field and what is allowed, with the path to the value at fault; for a name
+declared elsewhere (``Names``: a skill, a page label, a cite key), the
+closest declared names and where they are declared instead of all of them.
+The reporter (``build.py``) adds file and line.
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ class Names:
 
     values: Collection[str]
     what: str  # "skill", "cite key"
-    declared: str  # "skills are declared in index.md's `skills:` (line 18)"
+    declared: str  # "skills are declared in index.md's `skills:` (line N)"
 
 
 # The keyword that carries Names in a schema: JSON Schema ignores keywords
