@@ -356,8 +356,9 @@ def test_a_bad_date_stops_the_real_build(site_copy, tmp_path):
     assert "rackspace.md:4: WARNING: field 'start': '2013-1' is not a year-month" in result.stderr
 
 
-# Mistakes on pages the landing page names (in 'relations', a card's
-# {bullet} and the résumé's 'priority'): (file, text, replacement, warning).
+# Mistakes on what the landing page names (in 'relations', a card's
+# {bullet}, the résumé's 'priority' and a variant's focus):
+# (file, text, replacement, warning).
 NAMED_PAGE_MISTAKES = {
     "end before start": (
         "experience/earlier.md", "end: 2015-05", "end: 2012-05", "field 'end': 2012-05 is "
@@ -371,6 +372,9 @@ NAMED_PAGE_MISTAKES = {
     "contribution of an unknown kind": (
         "open-source/packaging/versioning.md", "kind: standard", "kind: recipe",
         "field 'kind': 'recipe' is not allowed"),
+    "project that ends before it starts": (  # a variant's focus names it
+        "index.md", "end: present}", 'end: "2012"}',
+        "field 'projects[0].end': 2012 is before the start, 2013"),
 }
 
 
@@ -385,7 +389,9 @@ def test_a_mistake_on_a_named_page_is_reported_once(case, make_app, rootdir, tmp
     index = src / "index.md"
     index.write_text(index.read_text().replace("\n---\n", (
         "\nresume:\n  priority: [later, earlier, versioning]\n"
-        "  variants:\n    - {name: resume, pages: 1}\n---\n"), 1))
+        "  variants:\n    - {name: resume, pages: 1}\n"
+        "    - {name: resume-packaging, focus: {projects: [Python packaging]}, pages: 1}\n"
+        "---\n"), 1))
     page = src / path
     assert old in page.read_text()
     page.write_text(page.read_text().replace(old, new, 1))

@@ -37,7 +37,7 @@ from .career import (
     page_kind,
 )
 from .doctree import PageCollector, portfolio_view
-from .frontmatter import read_person
+from .frontmatter import declared_projects, read_person
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -45,8 +45,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "CONTRIBUTIONS_DIR", "ROLES_DIR", "Career", "Contribution", "Pep", "Person", "Profile",
-    "Project", "Relation", "Reporter", "Role", "YearMonth", "career", "duration",
-    "labels_declared", "page_kind", "page_labels", "portfolio_view", "read_person",
+    "Project", "Relation", "Reporter", "Role", "YearMonth", "career", "declared_projects",
+    "duration", "labels_declared", "page_kind", "page_labels", "portfolio_view", "read_person",
     "reading_order", "source_date_epoch",
 ]
 

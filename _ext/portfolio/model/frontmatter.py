@@ -159,8 +159,15 @@ def person(front: FrontMatter, warn: Warn) -> tuple[Person, list[Project], list[
     )
     items = data.get("projects")
     items = items if isinstance(items, list) else []
-    declared = [p["name"] for p in items if isinstance(p, dict) and isinstance(p.get("name"), str)]
-    return found, _projects(items, errors, warn), declared
+    return found, _projects(items, errors, warn), declared_projects(front)
+
+
+def declared_projects(front: FrontMatter) -> list[str]:
+    """The names of the projects the landing page's front matter declares,
+    whether or not their dates pass: what pages and variants may name."""
+    items = front.data.get("projects")
+    items = items if isinstance(items, list) else []
+    return [p["name"] for p in items if isinstance(p, dict) and isinstance(p.get("name"), str)]
 
 
 def _projects(items: list, errors: list, warn: Warn) -> list[Project]:

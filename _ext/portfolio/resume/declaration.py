@@ -22,11 +22,13 @@ FRONT_MATTER_KEY = "resume"  # in index.md's front matter
 NAME = r"^resume(-[a-z0-9]+)*$"  # the file's name, without .pdf or .txt
 
 
-def _schema(c: Career, labels: list[str], report: model.Reporter) -> dict:
+def _schema(c: Career, labels: list[str], report: model.Reporter, root: str) -> dict:
     taxonomy = schema.Names(
         [*c.person.skills, *c.person.languages], "skill or language",
         f"{report.declared('skills', 'skills')}, languages in its `languages:`")
-    projects = schema.Names([p.name for p in c.projects], "project",
+    # Every declared project, its dates valid or not (a problem there is
+    # reported at its own line).
+    projects = schema.Names(model.declared_projects(report.front_matter(root)), "project",
                             report.declared("projects", "projects"))
     pages = schema.Names(labels, "page label", model.labels_declared("role", "contribution"))
     focus = {
@@ -77,7 +79,7 @@ def declared(env: BuildEnvironment, c: Career) -> Declaration:
     # Every page's label, its front matter valid or not: a page with a
     # problem is reported at its own line, not again here.
     labels = list(model.page_labels(env))
-    for path, message in schema.problems(_schema(c, labels, report),
+    for path, message in schema.problems(_schema(c, labels, report, root),
                                          data if isinstance(data, dict) else []):
         report.warn(root, (FRONT_MATTER_KEY, *path), f"{FRONT_MATTER_KEY}: {message}",
                     "frontmatter")
