@@ -3,68 +3,46 @@
 Link previews (Open Graph, Twitter cards) show it: the name and the headline
 on the site's colour, 1200 x 630. It is drawn by Chromium from
 tools/og-image.html, so the build itself needs no browser; the PNG records a
-digest of the page it was drawn from, and a test fails when the front matter
-or the template has changed since (tests/rebuild/test_og_image_is_current.py).
+digest of the page it was drawn from; when the front matter or the template
+has changed since, the build prints a note naming `./run og-image` and a test
+fails (tests/rebuild/test_og_image_is_current.py).
 
     ./run og-image    # python -m tools.og_image, in the docs environment
 """
 
 from __future__ import annotations
 
-import hashlib
-import html
 import struct
 import subprocess
 import sys
 import tempfile
 import zlib
 from pathlib import Path
-from string import Template
 
 from tools import chromium
 
 ROOT = Path(__file__).resolve().parent.parent
-TEMPLATE = ROOT / "tools" / "og-image.html"
-IMAGE = ROOT / "_static" / "og-image.png"
 WIDTH, HEIGHT = 1200, 630
-KEYWORD = b"portfolio-source"  # the PNG text chunk holding the digest
 
 sys.path.insert(0, str(ROOT / "_ext"))
-from portfolio.model import read_person  # noqa: E402
+# What the image is drawn from, and when it is stale: the extension's rule,
+# which the build notes by (portfolio/site/ogimage.py).
+from portfolio.site import ogimage  # noqa: E402
+from portfolio.site.ogimage import KEYWORD, digest, recorded_digest  # noqa: E402
+
+TEMPLATE = ROOT / ogimage.TEMPLATE
+IMAGE = ROOT / ogimage.IMAGE
+__all__ = ["HEIGHT", "IMAGE", "TEMPLATE", "WIDTH", "digest", "draw", "page", "recorded_digest",
+           "size"]
 
 
 def page(root: Path = ROOT) -> str:
     """The template filled in with the name and headline."""
-    person = read_person(root / "index.md")
-    return Template((root / "tools" / "og-image.html").read_text(encoding="utf-8")).substitute(
-        name=html.escape(person.name),
-        headline=html.escape(person.headline),
-    )
-
-
-def digest(text: str) -> str:
-    return hashlib.sha256(text.encode()).hexdigest()
-
-
-def _chunks(png: bytes):
-    """(type, data) of each chunk of a PNG."""
-    at = 8  # after the signature
-    while at < len(png):
-        (length,) = struct.unpack(">I", png[at:at + 4])
-        yield png[at + 4:at + 8], png[at + 8:at + 8 + length]
-        at += 12 + length
-
-
-def recorded_digest(png: bytes) -> str | None:
-    """The digest the image was drawn from, from its tEXt chunk."""
-    for kind, data in _chunks(png):
-        if kind == b"tEXt" and data.startswith(KEYWORD + b"\0"):
-            return data[len(KEYWORD) + 1:].decode("latin-1")
-    return None
+    return ogimage.page(root)
 
 
 def size(png: bytes) -> tuple[int, int]:
-    kind, data = next(_chunks(png))
+    kind, data = next(ogimage.chunks(png))
     assert kind == b"IHDR"
     return struct.unpack(">II", data[:8])
 
@@ -90,7 +68,7 @@ def draw(root: Path = ROOT) -> Path:
         ], check=True, capture_output=True)
         png = shot.read_bytes()
     assert size(png) == (WIDTH, HEIGHT), size(png)
-    target = root / "_static" / "og-image.png"
+    target = root / ogimage.IMAGE
     target.write_bytes(_with_text(png, digest(text)))
     return target
 

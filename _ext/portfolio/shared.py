@@ -6,6 +6,7 @@ depend on nothing but the standard library.
   speed-ups, search additions, robots.txt apply to them, not to the ePub);
 - the name of the JSON Resume file the website publishes;
 - numbers as words ("Eight positions", "Two-page résumé");
+- an unknown name's message: "did you mean ...", and where names are declared;
 - text as LaTeX: the one escaper for everything the extension typesets.
   Sphinx's own (``sphinx.util.texescape``) writes Sphinx macros
   (``\sphinxhyphen``) that the standalone résumé, which does not load
@@ -15,9 +16,14 @@ depend on nothing but the standard library.
 
 from __future__ import annotations
 
+import difflib
 import re
 import subprocess
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 # -- PEPs -------------------------------------------------------------------
 
@@ -45,6 +51,34 @@ _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight"
 def number_word(count: int) -> str:
     """``8`` -> "eight"; past twelve, the digits."""
     return _NUMBERS[count] if 0 <= count < len(_NUMBERS) else str(count)
+
+
+# -- Messages ---------------------------------------------------------------
+
+
+def close_names(name: object, known: Iterable[str]) -> list[str]:
+    """The names among ``known`` that ``name`` is likely a slip for, closest
+    first: alike letter by letter, whatever the case, else those it begins."""
+    known = list(known)
+    by_case = {k.casefold(): k for k in known}
+    given = str(name).casefold()
+    close = [by_case[k] for k in difflib.get_close_matches(given, by_case, n=3, cutoff=0.75)]
+    return close or [k for k in known if given and k.casefold().startswith(given)][:3]
+
+
+def unknown_name(what: str, name: object, known: Iterable[str], declared: str) -> str:
+    """The message for a name that is not among ``known``: the closest
+    known names, if any is close, and where names are declared, in place of
+    the whole list: "unknown skill 'Pakaging'; did you mean 'Packaging'?
+    skills are declared in index.md's `skills:` (line N)"."""
+    known = list(known)
+    close = close_names(name, known)
+    suggestion = ""
+    if close:
+        suggestion = " did you mean " + " or ".join(repr(c) for c in close) + "?"
+    elif not known:
+        suggestion = " none are declared yet;"
+    return f"unknown {what} {name!r};{suggestion} {declared}"
 
 
 # -- LaTeX ------------------------------------------------------------------

@@ -109,12 +109,13 @@ BAD_INPUTS = {
     "unknown skill": (
         "experience/earlier.md", "  Packaging: Designed a versioning scheme\n",
         "  Packaging: Designed a versioning scheme\n  Cooking: Wrote\n", 8,
-        "field 'skills': 'Cooking' is not allowed; allowed: one of: API Design, Packaging, "
-        "Security",
+        "field 'skills': unknown skill 'Cooking'; skills are declared in index.md's `skills:` "
+        "(line 10)",
     ),
     "unknown language": (
         "experience/earlier.md", "Python: tests in Python", "Cobol: tests in Python", 9,
-        "field 'languages': 'Cobol' is not allowed; allowed: one of: Python",
+        "field 'languages': unknown language 'Cobol'; languages are declared in index.md's "
+        "`languages:` (line 9)",
     ),
     "tag without its words": (
         "experience/earlier.md", "Packaging: Designed a versioning scheme",
@@ -156,11 +157,12 @@ BAD_INPUTS = {
     ),
     "unknown bib key": (
         "open-source/packaging/versioning.md", "peps: [pep440]", "peps: [pep9999]", 4,
-        "field 'peps[0]': 'pep9999' is not allowed; allowed: one of: pep440, pep691",
+        "field 'peps[0]': unknown cite key 'pep9999'; cite keys are declared in peps.bib",
     ),
     "unknown page reference": (
         "experience/earlier.md", "contributions: [versioning]", "contributions: [nowhere]", 10,
-        "field 'contributions[0]': 'nowhere' is not allowed; allowed: one of: versioning",
+        "field 'contributions[0]': unknown contribution page label 'nowhere'; a page declares "
+        "its label as `(label)=` on the line before its title, in open-source/",
     ),
     "relation not mirrored": (
         "open-source/packaging/versioning.md", "roles: [earlier]", "roles: []", 7,
@@ -176,7 +178,7 @@ BAD_INPUTS = {
     ),
     "unknown field": (
         "experience/later.md", "position:", "postion:", 3,
-        "unknown field 'postion'; allowed fields: employer, position",
+        "unknown field 'postion'; did you mean 'position'? allowed fields: employer, position",
     ),
     "end not a date": (
         "experience/later.md", "end: present", "end: now", 5,
@@ -186,7 +188,8 @@ BAD_INPUTS = {
     # (executablebooks/sphinx-design#265, "error locations inside cards are off").
     "a card's bullet names no contribution": (
         "index.md", "{bullet}`versioning`", "{bullet}`versoning`", 24,
-        "{bullet} names 'versoning', which is no contribution page's label",
+        "{bullet}: unknown contribution page label 'versoning'; did you mean 'versioning'? a "
+        "page declares its label as `(label)=` on the line before its title, in open-source/",
     ),
     "bad project year": (
         "index.md", 'start: "2013"', 'start: "13"', 12,
@@ -206,8 +209,8 @@ BAD_INPUTS = {
     ),
     "unknown project": (
         "open-source/packaging/versioning.md", "project: Python packaging", "project: Cooking", 2,
-        "field 'project': 'Cooking' is not allowed; allowed: one of: Python packaging, "
-        "Example Tools",
+        "field 'project': unknown project 'Cooking'; projects are declared in index.md's "
+        "`projects:` (line 11)",
     ),
     "undeclared project heading": (
         "open-source/index.md", "{project} Python packaging", "{project} Cooking", 4,
@@ -229,13 +232,53 @@ BAD_INPUTS = {
     "a section's skill not in the taxonomy": (
         "index.md", "relations:\n",
         "section_skills:\n  Open Source Contributions: [Packaging, Cooking]\nrelations:\n", 15,
-        "field 'section_skills.Open Source Contributions[1]': 'Cooking' is not in 'skills'; "
-        "allowed: one of: Packaging, Security, API Design",
+        "field 'section_skills.Open Source Contributions[1]': unknown skill 'Cooking'; skills "
+        "are declared in index.md's `skills:`",
     ),
     "a section the résumé does not have": (
         "index.md", "relations:\n", "section_skills:\n  Side Projects: [Packaging]\nrelations:\n",
         15, "field 'section_skills': 'Side Projects' is not allowed; allowed: one of: Open "
         "Source Contributions",
+    ),
+    # A slip gets the closest names, and where the names are declared.
+    "misspelt skill": (
+        "experience/earlier.md", "  Packaging: Designed", "  Pakaging: Designed", 7,
+        "field 'skills': unknown skill 'Pakaging'; did you mean 'Packaging'? skills are "
+        "declared in index.md's `skills:` (line 10)",
+    ),
+    "misspelt cite key": (
+        "open-source/packaging/versioning.md", "peps: [pep440]", "peps: [pep-440]", 4,
+        "field 'peps[0]': unknown cite key 'pep-440'; did you mean 'pep440'? cite keys are "
+        "declared in peps.bib",
+    ),
+    "misspelt page label": (
+        "experience/earlier.md", "contributions: [versioning]", "contributions: [versoning]",
+        10, "field 'contributions[0]': unknown contribution page label 'versoning'; did you "
+        "mean 'versioning'?",
+    ),
+    "misspelt role label": (
+        "open-source/packaging/versioning.md", "roles: [earlier]", "roles: [Earlier]", 7,
+        "field 'roles[0]': unknown role page label 'Earlier'; did you mean 'earlier'? a page "
+        "declares its label as `(label)=` on the line before its title, in experience/",
+    ),
+    "misspelt project": (
+        "open-source/packaging/versioning.md", "project: Python packaging",
+        "project: Python packagin", 2,
+        "field 'project': unknown project 'Python packagin'; did you mean 'Python packaging'?",
+    ),
+    # YAML keeps the last of two values silently; the build names both lines.
+    "key given twice": (
+        "experience/earlier.md", "end: 2015-05\n", "end: 2015-05\nend: present\n", 6,
+        "`end` is given twice (lines 5 and 6); keep one",
+    ),
+    "key given twice, deeper": (
+        "experience/earlier.md", "  Python: tests in Python\n",
+        "  Python: tests in Python\n  Python: Wrote\n", 10,
+        "`languages.Python` is given twice (lines 9 and 10); keep one",
+    ),
+    "key given twice on the landing page": (
+        "index.md", "location: Example City\n", "location: Example City\nlocation: Elsewhere\n",
+        5, "`location` is given twice (lines 4 and 5); keep one",
     ),
     "not a list": (
         "open-source/packaging/versioning.md", "peps: [pep440]",
@@ -245,6 +288,17 @@ BAD_INPUTS = {
         "open-source/packaging/versioning.md", "skills:\n  Packaging: the versioning standard",
         "skills: Packaging", 5, "field 'skills': 'Packaging' is not a mapping",
     ),
+}
+
+
+# Mistakes that leave more than one thing wrong, each reported where it is.
+MORE_THAN_ONE_WARNING = {
+    # The relation index.md lists is stated by no role, and the one the role
+    # states is not listed.
+    "relation the résumé does not make",
+    # The label is taken twice (Sphinx says so too), and the old one is gone:
+    # the pages that name it, in front matter and prose, point nowhere.
+    "duplicate page id",
 }
 
 
@@ -265,6 +319,8 @@ def test_a_bad_input_is_reported_at_its_field(case, make_app, rootdir, tmp_path)
         page, line = src / line[0], line[1]
     assert f"{page}:{line}: WARNING: {message}" in warnings, warnings
     assert "[portfolio." in warnings
+    if case not in MORE_THAN_ONE_WARNING:
+        assert warnings.count("WARNING") == 1, warnings  # one mistake, one warning
 
 
 def test_a_folder_holds_one_projects_pages(make_app, rootdir, tmp_path):
@@ -310,3 +366,52 @@ def test_a_bad_date_stops_the_real_build(site_copy, tmp_path):
     result = run_sphinx("html", tmp_path / "html", tmp_path / "doctrees", site_copy)
     assert result.returncode != 0
     assert "rackspace.md:4: WARNING: field 'start': '2013-1' is not a year-month" in result.stderr
+
+
+# Mistakes on what the landing page names (in 'relations', a card's
+# {bullet}, the résumé's 'priority' and a variant's focus):
+# (file, text, replacement, warning).
+NAMED_PAGE_MISTAKES = {
+    "end before start": (
+        "experience/earlier.md", "end: 2015-05", "end: 2012-05", "field 'end': 2012-05 is "
+        "before the start"),
+    "unknown skill": (
+        "experience/earlier.md", "  Packaging: Designed", "  Pakaging: Designed",
+        "unknown skill 'Pakaging'"),
+    "key given twice": (
+        "experience/earlier.md", "end: 2015-05\n", "end: 2015-05\nend: present\n",
+        "`end` is given twice"),
+    "contribution of an unknown kind": (
+        "open-source/packaging/versioning.md", "kind: standard", "kind: recipe",
+        "field 'kind': 'recipe' is not allowed"),
+    "project that ends before it starts": (  # a variant's focus names it
+        "index.md", "end: present}", 'end: "2012"}',
+        "field 'projects[0].end': 2012 is before the start, 2013"),
+}
+
+
+@pytest.mark.parametrize("case", NAMED_PAGE_MISTAKES, ids=NAMED_PAGE_MISTAKES)
+def test_a_mistake_on_a_named_page_is_reported_once(case, make_app, rootdir, tmp_path):
+    """Only the page with the mistake is reported: not the landing page,
+    whose references to it are right. (The dummy builder reads and checks
+    every page and typesets no résumé.)"""
+    path, old, new, message = NAMED_PAGE_MISTAKES[case]
+    src = tmp_path / "career"
+    shutil.copytree(rootdir / "test-career", src)
+    index = src / "index.md"
+    index.write_text(index.read_text().replace("\n---\n", (
+        "\nresume:\n  priority: [later, earlier, versioning]\n"
+        "  variants:\n    - {name: resume, pages: 1}\n"
+        "    - {name: resume-packaging, focus: {projects: [Python packaging]}, pages: 1}\n"
+        "---\n"), 1))
+    page = src / path
+    assert old in page.read_text()
+    page.write_text(page.read_text().replace(old, new, 1))
+
+    app = make_app("dummy", srcdir=src)
+    app.build()
+
+    warnings = app.warning.getvalue()
+    assert f"{page}:" in warnings, warnings
+    assert message in warnings, warnings
+    assert warnings.count("WARNING") == 1, warnings

@@ -310,13 +310,28 @@ GOOD = """resume:
 ---"""
 BAD = {  # replacement in GOOD, line in index.md, message
     "unknown skill": ("skills: [Security]", "skills: [Cooking]", 20,
-                      "resume: field 'variants[1].focus.skills[0]': 'Cooking' is not allowed"),
+                      "resume: field 'variants[1].focus.skills[0]': unknown skill or language "
+                      "'Cooking'; skills are declared in index.md's `skills:` (line 10), "
+                      "languages in its `languages:`"),
+    "misspelt skill": ("skills: [Security]", "skills: [security]", 20,
+                       "resume: field 'variants[1].focus.skills[0]': unknown skill or language "
+                       "'security'; did you mean 'Security'?"),
     "unknown project": ("{skills: [Security]}", "{projects: [Cooking]}", 20,
-                        "resume: field 'variants[1].focus.projects[0]': 'Cooking' is not allowed"),
+                        "resume: field 'variants[1].focus.projects[0]': unknown project "
+                        "'Cooking'; projects are declared in index.md's `projects:` (line 11)"),
     "limit below one page": ("pages: 2}", "pages: 0}", 19,
                              "resume: field 'variants[0].pages': 0 is not a page limit"),
     "unknown page": ("[later, versioning]", "[later, nowhere]", 17,
-                     "resume: field 'priority[1]': 'nowhere' is not allowed"),
+                     "resume: field 'priority[1]': unknown page label 'nowhere'; a page declares "
+                     "its label as `(label)=` on the line before its title, in experience/ and "
+                     "open-source/"),
+    "misspelt page": ("[later, versioning]", "[later, versoning]", 17,
+                      "resume: field 'priority[1]': unknown page label 'versoning'; did you mean "
+                      "'versioning'?"),
+    # One mistake, one error: not "misses pages" as well.
+    "misspelt variant field": ("{name: resume, pages: 2}", "{name: resume, pgaes: 2}", 19,
+                               "resume: field 'variants[0]': unknown field 'pgaes'; did you mean "
+                               "'pages'? allowed fields: name, pages, focus"),
     "declared twice": ("name: resume-security", "name: resume", 20,
                        "resume: variant 'resume' is declared twice"),
 }
@@ -333,7 +348,9 @@ def test_a_bad_declaration_is_reported_at_its_line(case, make_app, rootdir, tmp_
     index.write_text(text.replace("\n---\n", "\n" + GOOD.replace(old, new) + "\n", 1))
     app = make_app("dummy", srcdir=src)  # the declarations are checked in every build
     app.build()
-    assert f"{index}:{line}: WARNING: {message}" in app.warning.getvalue()
+    warnings = app.warning.getvalue()
+    assert f"{index}:{line}: WARNING: {message}" in warnings, warnings
+    assert warnings.count("WARNING") == 1, warnings  # one mistake, one warning
 
 
 # -- On demand, and private ------------------------------------------------------------

@@ -11,7 +11,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .build import Reporter, build, career, check_date, reading_order, source_date_epoch
+from .build import (
+    Reporter,
+    build,
+    career,
+    check_date,
+    labels_declared,
+    page_labels,
+    reading_order,
+    source_date_epoch,
+)
 from .career import (
     CONTRIBUTIONS_DIR,
     DURATION_RULE,
@@ -30,7 +39,7 @@ from .career import (
     page_kind,
 )
 from .doctree import PageCollector, portfolio_view
-from .frontmatter import read_person
+from .frontmatter import declared_projects, read_person
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,7 +48,8 @@ if TYPE_CHECKING:
 __all__ = [
     "CONTRIBUTIONS_DIR", "DURATION_RULE", "RESUME_SECTIONS", "ROLES_DIR", "Career",
     "Contribution", "Pep", "Person", "Profile", "Project", "Relation", "Reporter", "Role",
-    "YearMonth", "career", "duration", "page_kind", "portfolio_view", "read_person",
+    "YearMonth", "career", "declared_projects", "duration", "labels_declared", "page_kind",
+    "page_labels", "portfolio_view", "read_person",
     "reading_order", "source_date_epoch",
 ]
 

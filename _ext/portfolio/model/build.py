@@ -21,7 +21,17 @@ from sphinx.errors import ConfigError
 from sphinx.util import docname_join, logging
 
 from . import frontmatter, schema
-from .career import Career, Contribution, Pep, Relation, Role, YearMonth, page_kind
+from .career import (
+    CONTRIBUTIONS_DIR,
+    ROLES_DIR,
+    Career,
+    Contribution,
+    Pep,
+    Relation,
+    Role,
+    YearMonth,
+    page_kind,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -100,6 +110,21 @@ class Reporter:
             line = self.front_matter(docname).line(path) if path else 1
         logger.warning(message, location=(docname, line), type="portfolio", subtype=subtype)
 
+    def declared(self, key: str, names: str) -> str:
+        """Where the landing page declares ``key``'s names: "skills are
+        declared in index.md's `skills:` (line N)"."""
+        root = self.env.config.root_doc
+        line = self.front_matter(root).line((key,))
+        return (f"{names} are declared in {self.env.doc2path(root, False)}'s `{key}:` "
+                f"(line {line})")
+
+
+def labels_declared(*kinds: str) -> str:
+    """Where page labels of ``kinds`` ("role", "contribution") are declared."""
+    folders = {"role": ROLES_DIR, "contribution": CONTRIBUTIONS_DIR}
+    where = " and ".join(f"{folders[kind]}/" for kind in kinds)
+    return f"a page declares its label as `(label)=` on the line before its title, in {where}"
+
 
 # -- Building and checking ----------------------------------------------------
 
@@ -144,6 +169,21 @@ def _labels(env: BuildEnvironment, docnames: Iterable[str], report: Reporter) ->
     return owners
 
 
+def page_labels(env: BuildEnvironment, kind: str | None = None) -> dict[str, str]:
+    """label -> docname of every role and contribution page (or those of
+    ``kind``) that has a label, whether or not its front matter passed: a
+    reference to a page with a problem names a page that exists, and only
+    the page's own problem is reported, not one on every page naming it."""
+    root = env.config.root_doc
+    found: dict[str, str] = {}
+    for docname in reading_order(env):
+        page = env.portfolio_page_facts.get(docname)
+        if page is not None and page.label and page_kind(docname, root) in (
+                (kind,) if kind else ("role", "contribution")):
+            found.setdefault(page.label, docname)
+    return found
+
+
 def _check_dates(docname: str, data: dict, report: Reporter) -> bool:
     start, end = data["start"], data["end"]
     if end != "present" and end < start:
@@ -154,14 +194,25 @@ def _check_dates(docname: str, data: dict, report: Reporter) -> bool:
     return True
 
 
+def _check_duplicates(docname: str, report: Reporter) -> None:
+    """Report each key the page's front matter gives twice, at the second,
+    naming both lines."""
+    for path, first, again in report.front_matter(docname).duplicates:
+        report.warn(docname, None, (
+            f"`{schema.field_name(path)}` is given twice (lines {first} and {again}); keep "
+            "one"), "frontmatter", line=again)
+
+
 def _validated(env: BuildEnvironment, docname: str, page_schema: dict,
                report: Reporter) -> dict | None:
-    """The page's front matter, or None after reporting each problem at its field."""
-    data = report.front_matter(docname).data
-    errors = list(schema.problems(page_schema, data))
+    """The page's front matter, or None after reporting each problem at its
+    field. A key given twice was reported already: which value was meant is
+    unknown, so the page is left out too."""
+    front = report.front_matter(docname)
+    errors = list(schema.problems(page_schema, front.data))
     for path, message in errors:
         report.warn(docname, path, message, "frontmatter")
-    return None if errors else data
+    return None if errors or front.duplicates else front.data
 
 
 def _check_mirrored(env: BuildEnvironment, roles: list[Role], contributions: list[Contribution],
@@ -196,9 +247,12 @@ def _evidenced(docname: str, data: dict, key: str, bullets: list[str], where: st
 
 
 def _check_relations(env: BuildEnvironment, relations: list[Relation], roles: list[Role],
-                     contributions: list[Contribution], report: Reporter) -> None:
+                     contributions: list[Contribution], failed: set[str],
+                     report: Reporter) -> None:
     """Pages relate a role and a contribution only as index.md's 'relations'
-    lists them, each with words from the role's bullets."""
+    lists them, each with words from the role's bullets. A relation naming a
+    page whose front matter failed (``failed``: labels) is not checked: that
+    page's problem is reported, at its own line."""
     root = env.config.root_doc
     listed = {(r.role, r.contribution) for r in relations}
     stated = set()
@@ -213,7 +267,7 @@ def _check_relations(env: BuildEnvironment, relations: list[Relation], roles: li
                     f"{env.doc2path(root, False)}"), "relation")
     for contribution in contributions:
         for index, label in enumerate(contribution.roles):
-            if (label, contribution.label) not in listed | stated:
+            if label not in failed and (label, contribution.label) not in listed | stated:
                 report.warn(contribution.docname, ("roles", index), (
                     f"field 'roles[{index}]': the résumé does not relate this contribution "
                     f"to '{label}'; pages may state only the relations listed, with the "
@@ -221,6 +275,8 @@ def _check_relations(env: BuildEnvironment, relations: list[Relation], roles: li
                     f"{env.doc2path(root, False)}"), "relation")
     roles_by_label = {r.label: r for r in roles}
     for index, relation in enumerate(relations):
+        if {relation.role, relation.contribution} & failed:
+            continue
         role = roles_by_label.get(relation.role)
         if role is None or relation.contribution not in role.contributions:
             report.warn(root, ("relations", index), (
@@ -257,7 +313,8 @@ def _check_project_headings(env: BuildEnvironment, declared: list[str],
 
 
 def _check_membership(env: BuildEnvironment, contributions: list[Contribution],
-                      listed_by: dict[str, tuple[str, Toctree]], report: Reporter) -> None:
+                      listed_by: dict[str, tuple[str, Toctree]], declared: list[str],
+                      report: Reporter) -> None:
     """A contribution's project is stated by its 'project' field, the
     ``{project}`` heading over the toctree that lists it, and its folder:
     the résumé and resume.json group by the field, the navigation by the
@@ -265,7 +322,9 @@ def _check_membership(env: BuildEnvironment, contributions: list[Contribution],
     folders: dict[str, Contribution] = {}
     for contribution in contributions:
         parent, toctree = listed_by.get(contribution.docname, (None, None))
-        if toctree is not None and toctree.project not in (None, contribution.project):
+        # A heading naming no declared project is reported at the heading alone.
+        if toctree is not None and toctree.project not in (None, contribution.project) \
+                and toctree.project in declared:
             report.warn(contribution.docname, "project", (
                 f"field 'project': '{contribution.project}', but the toctree at "
                 f"{env.doc2path(parent, False)}:{toctree.line} lists this page under the "
@@ -328,6 +387,8 @@ def build(env: BuildEnvironment) -> Career:
     kinds = {d: page_kind(d, root) for d in order}
     role_docs = [d for d in order if kinds[d] == "role"]
     contribution_docs = [d for d in order if kinds[d] == "contribution"]
+    for docname in order:
+        _check_duplicates(docname, report)
 
     person, projects, project_names = frontmatter.person(
         report.front_matter(root),
@@ -336,9 +397,17 @@ def build(env: BuildEnvironment) -> Career:
     role_labels = _labels(env, role_docs, report)
     contribution_labels = _labels(env, contribution_docs, report)
 
-    role_schema = schema.role_schema(person.skills, person.languages, contribution_labels)
+    skills = schema.Names(person.skills, "skill", report.declared("skills", "skills"))
+    languages = schema.Names(person.languages, "language",
+                             report.declared("languages", "languages"))
+    role_schema = schema.role_schema(skills, languages, schema.Names(
+        list(contribution_labels), "contribution page label", labels_declared("contribution")))
     contribution_schema = schema.contribution_schema(
-        person.skills, person.languages, role_labels, peps, project_names)
+        skills, languages,
+        schema.Names(list(role_labels), "role page label", labels_declared("role")),
+        schema.Names(list(peps), "cite key",
+                     f"cite keys are declared in {', '.join(env.config.bibtex_bibfiles)}"),
+        schema.Names(project_names, "project", report.declared("projects", "projects")))
 
     roles = []
     for label, docname in role_labels.items():
@@ -376,12 +445,14 @@ def build(env: BuildEnvironment) -> Career:
 
     _check_mirrored(env, roles, contributions, report)
 
-    _check_relations(env, person.relations, roles, contributions, report)
+    failed = ({*role_labels, *contribution_labels}
+              - {page.label for page in [*roles, *contributions]})
+    _check_relations(env, person.relations, roles, contributions, failed, report)
 
     today = YearMonth.from_timestamp(source_date_epoch(env.config))
     listed_by = _listed_by(env)
     _check_project_headings(env, project_names, report)
-    _check_membership(env, contributions, listed_by, report)
+    _check_membership(env, contributions, listed_by, project_names, report)
     _check_role_order(env, roles, today, listed_by, report)
     roles.sort(key=lambda r: (r.start, r.end or today), reverse=True)
     return Career(

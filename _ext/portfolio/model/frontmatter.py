@@ -1,5 +1,6 @@
 """Front matter as the pages give it: read from the source once, with the
-line of every field, and the person checked against the schema.
+line of every field and every key given twice, and the person checked
+against the schema.
 
 The one reader of front matter. ``build.py`` reads every page through it
 once per build; ``conf.py`` reads the person through ``read_person`` before
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from ..shared import unknown_name
 from . import schema
 from .career import Person, Profile, Project, Relation
 
@@ -28,6 +30,9 @@ class FrontMatter:
 
     data: dict = field(default_factory=dict)
     lines: dict[schema.FieldPath, int] = field(default_factory=dict)
+    # Each key a mapping gives twice: (its path, the first line, the repeat's
+    # line). YAML keeps the last value silently; the build reports each.
+    duplicates: list[tuple[schema.FieldPath, int, int]] = field(default_factory=list)
 
     def line(self, path: schema.FieldPath) -> int:
         """The line of the deepest part of ``path`` the front matter has; 1 if none."""
@@ -35,6 +40,48 @@ class FrontMatter:
             if path[:end] in self.lines:
                 return self.lines[path[:end]]
         return 1
+
+
+class _Loader(yaml.SafeLoader):
+    """YAML's safe loader that notes each key a mapping gives twice, at any
+    depth, with the nodes that give it (PyYAML's constructor hook,
+    ``construct_mapping``)."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.repeated: list[tuple[yaml.MappingNode, object, yaml.Node, yaml.Node]] = []
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        if isinstance(node, yaml.MappingNode):
+            first: dict = {}
+            for key_node, _ in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    continue
+                key = self.construct_object(key_node)
+                if key in first:
+                    self.repeated.append((node, key, first[key], key_node))
+                else:
+                    first[key] = key_node
+        return super().construct_mapping(node, deep=deep)
+
+
+def _line(node: yaml.Node) -> int:
+    return node.start_mark.line + _FIRST_LINE
+
+
+def _mappings(node: yaml.Node | None, path: schema.FieldPath = ()
+              ) -> dict[int, schema.FieldPath]:
+    """id of each mapping node under ``node`` -> its path."""
+    found: dict[int, schema.FieldPath] = {}
+    if isinstance(node, yaml.MappingNode):
+        found[id(node)] = path
+        for key, value in node.value:
+            if isinstance(key, yaml.ScalarNode):
+                found.update(_mappings(value, (*path, key.value)))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            found.update(_mappings(item, (*path, index)))
+    return found
 
 
 def _lines(node: yaml.Node | None, path: schema.FieldPath = ()) -> dict[schema.FieldPath, int]:
@@ -47,7 +94,7 @@ def _lines(node: yaml.Node | None, path: schema.FieldPath = ()) -> dict[schema.F
     else:
         return found
     for child_path, marked, child in children:
-        found.setdefault(child_path, marked.start_mark.line + _FIRST_LINE)
+        found.setdefault(child_path, _line(marked))
         for deeper, line in _lines(child, child_path).items():
             found.setdefault(deeper, line)
     return found
@@ -63,7 +110,7 @@ def read_front_matter(path: Path) -> FrontMatter:
     end = text.find("\n---", 4)
     if not text.startswith("---\n") or end == -1:
         return FrontMatter()
-    loader = yaml.SafeLoader(text[4:end])
+    loader = _Loader(text[4:end])
     try:
         node = loader.get_single_node()
         data = loader.construct_document(node) if node is not None else None
@@ -71,7 +118,10 @@ def read_front_matter(path: Path) -> FrontMatter:
         return FrontMatter()  # MyST reports malformed YAML with its file and line
     finally:
         loader.dispose()
-    return FrontMatter(data if isinstance(data, dict) else {}, _lines(node))
+    paths = _mappings(node)
+    duplicates = [((*paths.get(id(mapping), ()), key), _line(first), _line(again))
+                  for mapping, key, first, again in loader.repeated]
+    return FrontMatter(data if isinstance(data, dict) else {}, _lines(node), duplicates)
 
 
 Warn = Callable[[schema.FieldPath, str, str], None]  # (field, message, subtype)
@@ -108,25 +158,35 @@ def person(front: FrontMatter, warn: Warn) -> tuple[Person, list[Project], list[
         relations=[Relation(r["role"], r["contribution"], " ".join(r["evidence"].split()))
                    for r in data.get("relations", [])] if "relations" not in invalid else [],
     )
-    found = replace(found, section_skills=_section_skills(data, invalid, found.skills, warn))
+    found = replace(found, section_skills=_section_skills(front, invalid, found.skills, warn))
     items = data.get("projects")
     items = items if isinstance(items, list) else []
-    declared = [p["name"] for p in items if isinstance(p, dict) and isinstance(p.get("name"), str)]
-    return found, _projects(items, errors, warn), declared
+    return found, _projects(items, errors, warn), declared_projects(front)
 
 
-def _section_skills(data: dict, invalid: set, skills: list[str],
+def declared_projects(front: FrontMatter) -> list[str]:
+    """The names of the projects the landing page's front matter declares,
+    whether or not their dates pass: what pages and variants may name."""
+    items = front.data.get("projects")
+    items = items if isinstance(items, list) else []
+    return [p["name"] for p in items if isinstance(p, dict) and isinstance(p.get("name"), str)]
+
+
+def _section_skills(front: FrontMatter, invalid: set, skills: list[str],
                     warn: Warn) -> dict[str, list[str]]:
     """``section_skills``, less each skill the taxonomy lacks (reported at its line)."""
+    data = front.data
     if "section_skills" in invalid:
         return {}
     found = {}
     for section, names in data.get("section_skills", {}).items():
         for index, name in enumerate(names):
             if name not in skills:
-                warn(("section_skills", section, index), (
-                    f"field 'section_skills.{section}[{index}]': {name!r} is not in 'skills'; "
-                    f"allowed: one of: {', '.join(skills)}"), "frontmatter")
+                declared = ("skills are declared in index.md's `skills:` "
+                            f"(line {front.line(('skills',))})")
+                warn(("section_skills", section, index),
+                     f"field 'section_skills.{section}[{index}]': "
+                     + unknown_name("skill", name, skills, declared), "frontmatter")
         found[section] = [name for name in names if name in skills]
     return found
 

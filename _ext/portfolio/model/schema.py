@@ -9,20 +9,24 @@ taxonomy, projects from the landing page, PEPs from peps.bib, related pages
 from the pages' labels.
 
 ``problems()`` turns validation errors into one sentence each, naming the
-field and what is allowed, with the path to the value at fault; the
-reporter (``build.py``) adds file and line.
+field and what is allowed, with the path to the value at fault; for a name
+declared elsewhere (``Names``: a skill, a page label, a cite key), the
+closest declared names and where they are declared instead of all of them.
+The reporter (``build.py``) adds file and line.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import jsonschema
 
+from ..shared import close_names, unknown_name
 from .career import RESUME_SECTIONS
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Collection, Iterable, Iterator
 
 YEAR_MONTH = r"^[0-9]{4}-(0[1-9]|1[0-2])$"
 # The résumé dates projects to the year only ("2013 – Current"). Quoted in
@@ -44,24 +48,46 @@ def _text(description: str = "text") -> dict:
     return {"type": "string", "minLength": 1, "description": description}
 
 
-def one_of(values: Iterable[str], what: str) -> dict:
-    """A list of distinct strings, each one of ``values``."""
+@dataclass(frozen=True)
+class Names:
+    """The names a field may hold, declared elsewhere on the site: what one
+    is ("skill") and where they are declared, for the message about a name
+    that is not among them."""
+
+    values: Collection[str]
+    what: str  # "skill", "cite key"
+    declared: str  # "skills are declared in index.md's `skills:` (line N)"
+
+
+# The keyword that carries Names in a schema: JSON Schema ignores keywords
+# it does not know, and problems() reads it back.
+_NAMES = "x-portfolio-names"
+
+
+def name_of(names: Names, description: str) -> dict:
+    """One of ``names``."""
+    return {"enum": sorted(names.values), "description": description, _NAMES: names}
+
+
+def one_of(names: Names, description: str) -> dict:
+    """A list of distinct strings, each one of ``names``."""
     return {
         "type": "array",
         "uniqueItems": True,
-        "items": {"enum": sorted(values), "description": what},
-        "description": f"a list of {what}",
+        "items": name_of(names, description),
+        "description": f"a list of {description}",
     }
 
 
-def _evidence(values: Iterable[str], what: str) -> dict:
-    """A mapping from each of ``values`` it names to the résumé words, on
+def _evidence(names: Names, description: str) -> dict:
+    """A mapping from each of ``names`` it names to the résumé words, on
     that page, that show it: ``{Security: automatic security testing framework}``."""
     return {
         "type": "object",
-        "propertyNames": {"enum": sorted(values), "description": what},
+        "propertyNames": name_of(names, description),
         "additionalProperties": _text("the résumé words on this page that show it"),
-        "description": f"a mapping of {what} to the résumé words on this page that show each",
+        "description": f"a mapping of {description} to the résumé words on this page that "
+                       "show each",
     }
 
 
@@ -144,8 +170,7 @@ def person_schema() -> dict:
     })
 
 
-def role_schema(skills: Iterable[str], languages: Iterable[str],
-                contributions: Iterable[str]) -> dict:
+def role_schema(skills: Names, languages: Names, contributions: Names) -> dict:
     return _page(
         {
             "employer": _text(),
@@ -161,11 +186,11 @@ def role_schema(skills: Iterable[str], languages: Iterable[str],
     )
 
 
-def contribution_schema(skills: Iterable[str], languages: Iterable[str], roles: Iterable[str],
-                        peps: Iterable[str], projects: Iterable[str]) -> dict:
+def contribution_schema(skills: Names, languages: Names, roles: Names, peps: Names,
+                        projects: Names) -> dict:
     return _page(
         {
-            "project": {"enum": list(projects), "description": "a project from index.md"},
+            "project": name_of(projects, "a project from index.md"),
             "kind": {"enum": KINDS, "description": "one of " + ", ".join(KINDS)},
             "peps": one_of(peps, "bib keys from peps.bib"),
             "skills": _evidence(skills, "skills from the taxonomy in index.md"),
@@ -181,7 +206,8 @@ _TYPES = {"array": "a list", "object": "a mapping", "string": "text",
           "boolean": "true or false"}
 
 
-def _field(path: Iterable[Any]) -> str:
+def field_name(path: Iterable[Any]) -> str:
+    """How messages name a field: ``("projects", 0, "start")`` -> "projects[0].start"."""
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
@@ -202,17 +228,26 @@ def problems(schema: dict, data: dict) -> Iterator[tuple[FieldPath, str]]:
     """Yield (path to the value at fault, message) for each way ``data`` breaks ``schema``."""
     validator = jsonschema.Draft202012Validator(schema)
     dependents_done = set()  # jsonschema reports each missing dependency apart
-    for error in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path))):
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.path)))
+    # A required field written with a slip ("postion") is one mistake: it is
+    # reported as the unknown field, with the suggestion, not as missing too.
+    misspelt = {(tuple(e.path), close) for e in errors if e.validator == "additionalProperties"
+                for name in set(e.instance) - set(e.schema["properties"])
+                for close in close_names(name, e.schema["properties"])[:1]}
+    for error in errors:
         path = tuple(error.path)
         if error.validator == "required":
-            missing = [name for name in error.validator_value if name not in error.instance]
+            missing = [name for name in error.validator_value
+                       if name not in error.instance and (path, name) not in misspelt]
+            if not missing:
+                continue
             for name in missing:
                 if not path:
                     allowed = _allowed(schema["properties"][name])
                     yield (name,), f"missing field '{name}': required, {allowed}"
             if path:
                 yield path, (
-                    f"field '{_field(path)}' misses {', '.join(missing)}; "
+                    f"field '{field_name(path)}' misses {', '.join(missing)}; "
                     f"allowed: {_allowed(error.schema)}"
                 )
             continue
@@ -225,21 +260,26 @@ def problems(schema: dict, data: dict) -> Iterator[tuple[FieldPath, str]]:
                 missing = [m for m in error.validator_value[name] if m not in error.instance]
                 if missing:
                     yield (*path, name), (
-                        f"field '{_field(path)}' has {name} but misses {', '.join(missing)}; "
+                        f"field '{field_name(path)}' has {name} but misses {', '.join(missing)}; "
                         f"allowed: {_allowed(error.schema)}"
                     )
             continue
         if error.validator == "additionalProperties":
             extra = sorted(set(error.instance) - set(error.schema["properties"]))
-            known = ", ".join(k for k in error.schema["properties"] if k not in SPHINX_KEYS)
+            known = [k for k in error.schema["properties"] if k not in SPHINX_KEYS]
+            where = f"field '{field_name(path)}': " if path else ""
             for name in extra:
-                yield (*path, name), (
-                    f"unknown field '{_field([*path, name])}'; allowed fields: {known}"
-                )
+                yield (*path, name), where + unknown_name(
+                    "field", name, known, f"allowed fields: {', '.join(known)}")
             continue
-        field = _field(path)
+        field = field_name(path)
         if "propertyNames" in error.schema_path:  # a key of a mapping: report it at its line
             path = (*path, error.instance)
+        if error.validator == "enum" and _NAMES in error.schema:
+            names = error.schema[_NAMES]
+            yield path, f"field '{field}': " + unknown_name(
+                names.what, error.instance, names.values, names.declared)
+            continue
         if error.validator == "enum":
             what = f"{error.instance!r} is not allowed"
         elif error.validator == "uniqueItems":

@@ -22,16 +22,21 @@ FRONT_MATTER_KEY = "resume"  # in index.md's front matter
 NAME = r"^resume(-[a-z0-9]+)*$"  # the file's name, without .pdf or .txt
 
 
-def _schema(c: Career) -> dict:
-    labels = [*(r.label for r in c.roles), *(x.label for x in c.contributions)]
-    taxonomy = [*c.person.skills, *c.person.languages]
+def _schema(c: Career, labels: list[str], report: model.Reporter, root: str) -> dict:
+    taxonomy = schema.Names(
+        [*c.person.skills, *c.person.languages], "skill or language",
+        f"{report.declared('skills', 'skills')}, languages in its `languages:`")
+    # Every declared project, its dates valid or not (a problem there is
+    # reported at its own line).
+    projects = schema.Names(model.declared_projects(report.front_matter(root)), "project",
+                            report.declared("projects", "projects"))
+    pages = schema.Names(labels, "page label", model.labels_declared("role", "contribution"))
     focus = {
         "type": "object",
         "properties": {
             "skills": {**schema.one_of(taxonomy, "skills or languages from index.md"),
                        "minItems": 1},
-            "projects": {**schema.one_of([p.name for p in c.projects], "projects from index.md"),
-                         "minItems": 1},
+            "projects": {**schema.one_of(projects, "projects from index.md"), "minItems": 1},
         },
         "additionalProperties": False,
         "description": "a focus: {skills: [...]} or {projects: [...]}",
@@ -53,7 +58,7 @@ def _schema(c: Career) -> dict:
         "type": "object",
         "required": ["variants"],
         "properties": {
-            "priority": schema.one_of(labels, "role and contribution page labels"),
+            "priority": schema.one_of(pages, "role and contribution page labels"),
             "variants": {"type": "array", "minItems": 1, "items": variant,
                          "description": "a list of variants"},
         },
@@ -71,7 +76,11 @@ def declared(env: BuildEnvironment, c: Career) -> Declaration:
     if data is None:
         return Declaration([], [])
     bad = set()
-    for path, message in schema.problems(_schema(c), data if isinstance(data, dict) else []):
+    # Every page's label, its front matter valid or not: a page with a
+    # problem is reported at its own line, not again here.
+    labels = list(model.page_labels(env))
+    for path, message in schema.problems(_schema(c, labels, report, root),
+                                         data if isinstance(data, dict) else []):
         report.warn(root, (FRONT_MATTER_KEY, *path), f"{FRONT_MATTER_KEY}: {message}",
                     "frontmatter")
         bad.add(path[:2])
@@ -92,7 +101,8 @@ def declared(env: BuildEnvironment, c: Career) -> Declaration:
                                 Focus(tuple(focus.get("skills", ())),
                                       tuple(focus.get("projects", ())))))
     priority = data.get("priority") if ("priority",) not in bad else None
-    return Declaration(variants, list(priority or []))
+    in_career = {page.label for page in [*c.roles, *c.contributions]}
+    return Declaration(variants, [label for label in priority or [] if label in in_career])
 
 
 def _declare(app: Sphinx, env: BuildEnvironment) -> None:

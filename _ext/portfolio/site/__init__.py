@@ -9,7 +9,10 @@ reproducible outputs, accessible markup.
 - ``minify.py``: Sphinx's scripts and ours, minified in the output;
 - ``robots.py``: robots.txt pointing at the sitemap;
 - ``reproducible.py``: byte-identical ePub, sitemap and PDF from one commit;
-- ``a11y.py``: bibliography entries as list items.
+- ``a11y.py``: bibliography entries as list items;
+- ``notes.py``: what a test would find (a stale social image, a summary's
+  figure the model does not give), said as notes at the end of each build;
+  ``ogimage.py``: when the social image is stale.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from . import (
     head,
     incremental,
     minify,
+    notes,
     quiet,
     reproducible,
     robots,
@@ -38,6 +42,7 @@ def setup(app: Sphinx) -> None:
     head.setup(app)  # each page's description; the person as JSON-LD
     robots.setup(app)  # robots.txt pointing at the sitemap, for the web site
     reproducible.setup(app)  # byte-identical ePub and sitemap from one commit
+    notes.setup(app)  # what a test would find, as notes (not warnings) at the end
     app.connect("build-finished", minify.minify_scripts)
     # After every other handler (default priority 500) has added its assets.
     app.connect("html-page-context", assets.trim_assets, priority=900)

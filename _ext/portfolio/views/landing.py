@@ -12,7 +12,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxRole
 
 from .. import model
-from ..shared import RESUME_JSON
+from ..shared import RESUME_JSON, unknown_name
 from .parts import cited, field, joined, xref
 from .registry import View, add_view, placeholder
 
@@ -37,6 +37,13 @@ def summary(career: Career, docname: str) -> list[nodes.Node]:
     return out
 
 
+def experience_years(career: Career) -> str:
+    """The years of experience "At a glance" gives, from the model: "17", or
+    "17+" with months over."""
+    years, months = divmod(career.months_of_experience, 12)
+    return f"{years}{'+' if months else ''}"
+
+
 def at_a_glance(career: Career, docname: str) -> list[nodes.Node]:
     fields = nodes.field_list(classes=["portfolio-glance"])
     if career.roles:
@@ -46,10 +53,9 @@ def at_a_glance(career: Career, docname: str) -> list[nodes.Node]:
             xref(docname, "std", "ref", latest.label, f"{latest.position}, {latest.employer}"),
             nodes.Text(f" ({latest.dates})"),
         )
-        years, months = divmod(career.months_of_experience, 12)
         last = career.last_month.label if latest.end else "present"
         fields += field("Experience", nodes.Text(
-            f"{years}{'+' if months else ''} years (the months his roles cover, "
+            f"{experience_years(career)} years (the months his roles cover, "
             f"{career.first_month.label} – {last})"))
     if career.peps:
         count = len(career.peps)
@@ -105,14 +111,15 @@ class BulletRole(SphinxRole):
 
 
 def _check_bullets(app: Sphinx, env) -> None:
-    """Each ``{bullet}`` names a contribution page's label."""
-    career = model.career(env)
+    """Each ``{bullet}`` names a contribution page's label (a page whose
+    front matter has a problem is reported there, not here too)."""
+    known = model.page_labels(env, "contribution")
     for docname, page in env.portfolio_page_facts.items():
         for view, arguments, line in page.views:
-            if view == "bullet" and career.contribution(arguments[0]) is None:
-                labels = ", ".join(x.label for x in career.contributions)
-                logger.warning(f"{{bullet}} names {arguments[0]!r}, which is no contribution "
-                               f"page's label; one of: {labels}",
+            if view == "bullet" and arguments[0] not in known:
+                logger.warning("{bullet}: " + unknown_name(
+                                   "contribution page label", arguments[0], known,
+                                   model.labels_declared("contribution")),
                                location=(docname, line), type="portfolio", subtype="bullet")
 
 
