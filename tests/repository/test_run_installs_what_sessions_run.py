@@ -17,9 +17,8 @@ import re
 
 import pytest
 
+from support.nox_sessions import sessions
 from tools.build import ROOT
-
-from .test_run_help_lists_sessions import sessions
 
 # What a call names -> the debian-packages.txt groups it needs (beyond base).
 LUALATEX = {"html", "pdf", "build", "resume", "tools.readthedocs", "sphinx-autobuild",
