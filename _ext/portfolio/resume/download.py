@@ -118,7 +118,7 @@ def render(c: model.Career, docname: str, *, builder) -> list[nodes.Node]:
 
         if not pages:  # typeset in the background: the links follow on a rebuild
             items += nodes.list_item("", nodes.paragraph(
-                "", f"{text}: being updated; its files follow in a minute or so."))
+                "", f"{text} (being updated: its files follow in a minute or so)"))
             continue
         items += nodes.list_item("", nodes.paragraph(
             "", "",
@@ -133,9 +133,12 @@ def render(c: model.Career, docname: str, *, builder) -> list[nodes.Node]:
 
 
 def _write(app: Sphinx, exception: Exception | None) -> None:
+    batch = getattr(app.builder, "portfolio_batch", None)
+    if exception is not None and batch:
+        batch.cancel()  # the build failed: no wait for variants nobody will see
     if exception is not None or not _website(app.builder):
         return
-    if batch := getattr(app.builder, "portfolio_batch", None):
+    if batch:
         app.portfolio_typeset = batch.results()  # a failure fails the build
     typeset.write(getattr(app, "portfolio_typeset", []), Path(app.outdir))
     if job := getattr(app, "portfolio_job", None):

@@ -271,6 +271,10 @@ class Batch:
             self._pool.submit(setter.fit, c, v, priority, target) for v in declared]
         self._done: list[Typeset] | None = None
 
+    def cancel(self) -> None:
+        """Start no more variants; those under way finish on their own."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
     def results(self) -> list[Typeset]:
         """Every variant, in the order declared, once all are done; the log
         says what each kept and left out. A failure is raised once the
