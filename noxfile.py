@@ -7,9 +7,11 @@ Outputs land in _build/: html/, epub/donald-stufft.epub, latex/donald-stufft.pdf
 from __future__ import annotations
 
 import argparse
+import fcntl
 import hashlib
 import os
 import re
+import shlex
 import shutil
 import sys
 from pathlib import Path
@@ -17,25 +19,63 @@ from pathlib import Path
 import nox
 
 sys.path.insert(0, str(Path(__file__).parent))
-from tools.build import OUTPUTS, ROOT, build_env
+from tools.build import ROOT, build_env
+from tools.build import preview as preview_command
 
 LOCKS = ROOT / "requirements"
 
 nox.options.default_venv_backend = "venv"
 nox.options.reuse_venv = "yes"
-nox.options.sessions = ["build"]
 
 
 def install(session: nox.Session, *locks: str) -> None:
     """Install the pinned requirements; skip pip when the locks are unchanged."""
+    _install(session, Path(session.virtualenv.location), locks, session.install)
+
+
+def _install(session: nox.Session, location: Path, locks: tuple[str, ...], pip) -> None:
     paths = [LOCKS / f"{lock}.txt" for lock in locks]
     digest = hashlib.sha256(b"".join(p.read_bytes() for p in paths)).hexdigest()
-    stamp = Path(session.virtualenv.location) / ".lock-digest"
+    stamp = location / ".lock-digest"
     if stamp.exists() and stamp.read_text() == digest:
         return
     for path in paths:
-        session.install("--require-hashes", "-r", str(path))
+        pip("--require-hashes", "-r", str(path))
     stamp.write_text(digest)
+
+
+# The docs sessions (build, html, epub, pdf, preview, resume, og-image,
+# linkcheck, readthedocs) share one environment, installed once from
+# requirements/docs.txt: they run in nox without one of their own
+# (venv_backend="none") and run its Python and tools.
+DOCS = ROOT / ".nox" / "docs"
+
+
+def docs_session(func):
+    """A session that runs in the shared docs environment (``docs_env``)."""
+    return nox.session(venv_backend="none", name=func.__name__.replace("_", "-"))(func)
+
+
+def docs_env(session: nox.Session) -> dict[str, str]:
+    """Make the docs environment, or bring it up to date with the lock; the
+    variables that put it first on PATH for the session's commands. A lock
+    file keeps two sessions started at once from installing it twice."""
+    DOCS.parent.mkdir(parents=True, exist_ok=True)
+    with open(DOCS.parent / "docs.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not (DOCS / "bin" / "python").exists():
+            session.run(sys.executable, "-m", "venv", str(DOCS), external=True)
+        python = str(DOCS / "bin" / "python")
+        _install(session, DOCS, ("docs",), lambda *args: session.run(
+            python, "-m", "pip", "install", "-q", *args, external=True))
+    return {**build_env(), "VIRTUAL_ENV": str(DOCS),
+            "PATH": os.pathsep.join([str(DOCS / "bin"), os.environ.get("PATH", "")])}
+
+
+def docs_run(session: nox.Session, module: str, *args: str) -> None:
+    """``python -m module args`` in the docs environment."""
+    session.run(str(DOCS / "bin" / "python"), "-m", module, *args, env=docs_env(session),
+                external=True)
 
 
 def newest_python() -> str:
@@ -68,45 +108,45 @@ def npm_ci(session: nox.Session) -> None:
 
 
 def plan(session: nox.Session, *targets: str) -> None:
-    """Build targets of the build plan (tools/build.py) with the session's
-    Python; arguments after `./run SESSION` go to sphinx-build."""
+    """Build targets of the build plan (tools/build.py) in the docs
+    environment; arguments after `./run SESSION` go to sphinx-build."""
     extra = ["--", *session.posargs] if session.posargs else []
-    session.run("python", "-m", "tools.build", *targets, *extra)
+    docs_run(session, "tools.build", *targets, *extra)
 
 
-@nox.session
+@docs_session
 def html(session: nox.Session) -> None:
     """Build the HTML site into _build/html."""
-    install(session, "docs")
     plan(session, "html")
 
 
-@nox.session
+@docs_session
 def epub(session: nox.Session) -> None:
     """Build the ePub into _build/epub."""
-    install(session, "docs")
     plan(session, "epub")
 
 
-@nox.session
+@docs_session
 def pdf(session: nox.Session) -> None:
-    """Build the PDF into _build/latex, with latexmk as Read the Docs runs it,
-    and the two-page résumé alone into _build/latex/resume/.
+    """Build the PDF into _build/latex, and the two-page résumé alone beside it.
+
+    latexmk runs as Read the Docs runs it; the résumé goes into
+    _build/latex/resume/.
 
     PORTFOLIO_PRIVATE=1 adds the phone number ($PORTFOLIO_PHONE or
     .private/phone) to the résumé, for sending to one recruiter.
     """
-    install(session, "docs")
     plan(session, "pdf")
 
 
-@nox.session
+@docs_session
 def resume(session: nox.Session) -> None:
-    """Typeset the résumé variants alone into _build/resume: every variant
-    index.md declares, or the one asked for (`./run resume -- --focus
-    Security --pages 1`; --focus again for more skills or projects), or one
-    fitted to a job posting (`./run resume -- --job posting.txt`), with a
-    report of what the résumé covers of it.
+    """Typeset the résumé variants alone into _build/resume, or one asked for.
+
+    Every variant index.md declares, or the one asked for (`./run resume --
+    --focus Security --pages 1`; --focus again for more skills or projects),
+    or one fitted to a job posting (`./run resume -- --job posting.txt`),
+    with a report of what the résumé covers of it.
 
     PORTFOLIO_PRIVATE=1 adds the phone number to each, for sending to one recruiter.
     """
@@ -116,62 +156,62 @@ def resume(session: nox.Session) -> None:
     parser.add_argument("--job", type=Path, help="a job posting, as a text file")
     parser.add_argument("--pages", type=int, default=0, help="the page limit (default 2)")
     args = parser.parse_args(session.posargs)
-    install(session, "docs")
     settings = [f"-Dportfolio_resume_pages={args.pages}"]
     if args.focus:
         settings.append(f"-Dportfolio_resume_focus={','.join(args.focus)}")
     if args.job:
         settings.append(f"-Dportfolio_resume_job={args.job.resolve()}")
-    session.run("python", "-m", "tools.build", "resume", "--", *settings)
+    docs_run(session, "tools.build", "resume", "--", *settings)
 
 
-@nox.session
+@docs_session
 def build(session: nox.Session) -> None:
     """Build every format: HTML, ePub and PDF."""
-    install(session, "docs")
     plan(session, "build")
 
 
-@nox.session
+@docs_session
 def preview(session: nox.Session) -> None:
-    """Serve the HTML on http://127.0.0.1:8000/, rebuilding as you edit.
+    """Serve the HTML on http://127.0.0.1:8000/, rebuilt within seconds of a save.
+
+    The pages come first: the résumé variants an edit changes are typeset
+    afterwards by a background process (the download area says they are
+    being updated), which then touches a stamp that makes sphinx-autobuild
+    rebuild once more, with every variant listed (tools/build.py's
+    ``preview``, which the benchmark times too).
 
     sphinx-autobuild replaces this process (exec), so Ctrl-C or a signal to
     the process `./run preview` started reaches the server itself, and it
     stops: no server is left behind.
     """
-    install(session, "docs")
-    autobuild = str(Path(session.bin) / "sphinx-autobuild")
-    args = [
-        "-n", "--watch", "_ext", "--watch", "peps.bib",
-        "-d", str(OUTPUTS.doctrees("preview")),
-        str(ROOT), str(OUTPUTS.outdir("preview")),
-        # `./run preview -- --port 8001` may hand nox's "--" on: not an argument.
-        *(session.posargs[1:] if session.posargs[:1] == ["--"] else session.posargs),
-    ]
-    session.log(f"sphinx-autobuild {' '.join(args)}")
-    os.execve(autobuild, [autobuild, *args], build_env())
+    env = docs_env(session)
+    # `./run preview -- --port 8001` may hand nox's "--" on: not an argument.
+    extra = session.posargs[1:] if session.posargs[:1] == ["--"] else session.posargs
+    args, variables = preview_command(extra=tuple(extra), bindir=DOCS / "bin")
+    session.log(shlex.join(args))
+    os.execve(args[0], args, {**env, **variables})
 
 
-@nox.session
+@docs_session
 def linkcheck(session: nox.Session) -> None:
     """Check every external link (needs the network; not part of the tests)."""
-    install(session, "docs")
     plan(session, "linkcheck")
 
 
-@nox.session
+@docs_session
 def readthedocs(session: nox.Session) -> None:
-    """Build a shallow clone of HEAD as Read the Docs does (tools/readthedocs.py)
-    into _readthedocs."""
-    install(session, "docs")
-    session.run("python", "-m", "tools.readthedocs")
+    """Build a shallow clone of HEAD as Read the Docs does, into _readthedocs.
+
+    tools/readthedocs.py runs Read the Docs' steps."""
+    docs_run(session, "tools.readthedocs")
 
 
 @nox.session
 def lint(session: nox.Session) -> None:
-    """Check the Python code (conf.py, _ext, tools, tests) with ruff, and that
-    the extension's packages import one way (import-linter, pyproject.toml)."""
+    """Check the Python code with ruff, and the extension's import layers.
+
+    ruff reads conf.py, _ext, tools and tests; import-linter checks that the
+    extension's packages import one way (pyproject.toml)."""
     install(session, "lint")
     session.run("ruff", "check", *session.posargs)
     session.run("lint-imports", "--no-cache", env={"PYTHONPATH": str(ROOT / "_ext")})
@@ -187,9 +227,11 @@ def tests(session: nox.Session) -> None:
 
 @nox.session(python=newest_python())
 def latest(session: nox.Session) -> None:
-    """Build every format strictly and run the quick tests with the newest
-    releases of Sphinx, docutils, MyST-Parser, furo, sphinx-design,
-    sphinxcontrib-bibtex and the rest, on the newest Python this machine has:
+    """Build and run the quick tests with the newest releases of every dependency.
+
+    Every format is built strictly, with the newest releases of Sphinx,
+    docutils, MyST-Parser, furo, sphinx-design, sphinxcontrib-bibtex and the
+    rest, on the newest Python this machine has:
     what the next releases break shows here first. Deprecation warnings that
     our own code triggers (Sphinx's RemovedInSphinx10Warning and
     RemovedInSphinx11Warning among them) are errors. Not pinned, not part of
@@ -209,12 +251,12 @@ def latest(session: nox.Session) -> None:
     session.run("pytest", "-m", "not browser and not rebuild", *session.posargs, env=env)
 
 
-@nox.session(name="og-image")
+@docs_session
 def og_image(session: nox.Session) -> None:
-    """Redraw the social image, _static/og-image.png, from index.md's front
-    matter with Chromium (tools/og_image.py); commit the result."""
-    install(session, "docs")
-    session.run("python", "-m", "tools.og_image")
+    """Redraw the social image, _static/og-image.png; commit the result.
+
+    It is drawn from index.md's front matter with Chromium (tools/og_image.py)."""
+    docs_run(session, "tools.og_image")
 
 
 @nox.session

@@ -7,11 +7,15 @@ build the same copy with only the theme switched.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import time
+import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,7 +79,8 @@ class Timer:
 
 # The plan's step for each output timed: the PDF is Sphinx's LaTeX, then
 # latexmk, as Read the Docs runs them.
-STEPS = {"html": build.Plan.html, "epub": build.Plan.epub, "pdf": build.Plan.pdf}
+STEPS = {"html": build.Plan.html, "epub": build.Plan.epub, "pdf": build.Plan.pdf,
+         "build": build.Plan.everything}  # `./run build`: all three, as it runs them
 
 
 def cold(output: str, src: Path, work: Path, *, jobs: str = "auto",
@@ -123,3 +128,106 @@ def incremental(src: Path, work: Path, page: Path, run: int, *, jobs: str) -> In
     match = _UPDATING.search(timer.output)
     changed = int(match.group(2)) + int(match.group(1)) if match else 0
     return Incremental(timer.seconds, changed, _reread(timer.output))
+
+
+# -- The preview: from a save until the page is served ------------------------------
+
+BULLET_PAGE = "experience/aws.md"  # a role: its bullets are in every résumé variant
+PROSE_PAGE = "standards.md"  # prose only: no résumé variant reads it
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _until(condition, timeout: float, what: str) -> float:
+    """Seconds until ``condition()`` holds, polled every 20 ms."""
+    start = time.perf_counter()
+    while not condition():
+        if time.perf_counter() - start > timeout:
+            raise TimeoutError(what)
+        time.sleep(0.02)
+    return time.perf_counter() - start
+
+
+def _edit(page: Path, old: str, new: str) -> None:
+    text = page.read_text(encoding="utf-8")
+    assert old in text, f"{page}: no {old!r} to edit"
+    page.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@dataclass
+class PreviewEdits:
+    start: float  # until the first build is served, variants listed
+    bullet: list[float]  # a résumé bullet edited: until its page shows it
+    prose: list[float]  # a sentence edited: until its page shows it
+    variants: list[float]  # after a bullet edit: until the download area lists every variant
+
+
+def preview_edits(src: Path, work: Path, runs: int,
+                  command=None) -> PreviewEdits:
+    """Serve ``src`` as `./run preview` does (tools/build.py's ``preview``,
+    or ``command(out, src, port)``: (argv, env), for another revision's) and
+    time, from the save, until the edited page is served with the edit."""
+    out = build.Outputs(work)
+    shutil.rmtree(work, ignore_errors=True)
+    port = _free_port()
+    args, env = (command or _preview)(out, src, port)
+    log = (work.parent / f"{work.name}.log").open("w")
+    server = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT,
+                              start_new_session=True)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        def listed() -> bool:  # the download area lists every variant: nothing pending
+            page = _get(f"{base}/")
+            return "Download the résumé" in page and "being updated" not in page
+
+        stamp = out.root / "preview-resumes.done"  # touched when the variants are typeset
+
+        def stamped(since: float) -> bool:  # a revision without one typesets before writing
+            return not stamp.exists() or stamp.stat().st_mtime >= since
+
+        start = _until(listed, 1800, "the preview never listed every variant")
+        result = PreviewEdits(start, [], [], [])
+        def shows(page: str, mark: str):
+            return lambda: mark in _get(f"{base}/{page}.html")
+
+        def followed(saved: float):
+            return lambda: stamped(saved) and listed()
+
+        role = BULLET_PAGE.removesuffix(".md")
+        for run in range(runs):
+            old, new = ("Python SDK for AWS.", f"Python SDK for AWS (edit {run}).") if not run \
+                else (f"(edit {run - 1}).", f"(edit {run}).")
+            _edit(src / BULLET_PAGE, old, new)
+            saved = time.time()
+            result.bullet.append(_until(shows(role, f"(edit {run})"), 600, "the bullet edit"))
+            result.variants.append(result.bullet[-1] + _until(followed(saved), 1800, "variants"))
+            time.sleep(1)  # sphinx-autobuild's last rebuild settles
+        prose = "as listed by the"
+        for run in range(runs):
+            old, new = (prose, f"as listed (prose {run}) by the") if not run \
+                else (f"(prose {run - 1})", f"(prose {run})")
+            _edit(src / PROSE_PAGE, old, new)
+            result.prose.append(_until(shows(PROSE_PAGE.removesuffix(".md"), f"(prose {run})"),
+                                       600, "the prose edit"))
+            time.sleep(1)
+        return result
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        log.close()
+
+
+def _preview(out: build.Outputs, src: Path, port: int) -> tuple[list[str], dict[str, str]]:
+    return build.preview(out, src, ("--port", str(port)))

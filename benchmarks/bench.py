@@ -58,6 +58,12 @@ def measure_author(src: Path, sites: list[author.Site], runs: int, pdf: bool) ->
         # `./run build` builds the three one after another
         runs_together = zip(html["ours"], epub, latex, strict=True)
         ours["session"] = _median([h + e + p for h, e, p in runs_together])
+    print("  cold `./run build` (HTML, ePub and PDF in one plan)", flush=True)
+    ours["build"] = _median([author.cold("build", src, work / "build") for _ in range(runs)])
+    print("  preview: a bullet edit and a prose edit, until served", flush=True)
+    edits = author.preview_edits(author.copy_sources(OUT / "preview-src"), work / "preview", runs)
+    ours["preview"] = {"start": edits.start, "bullet": _median(edits.bullet),
+                       "prose": _median(edits.prose), "variants": _median(edits.variants)}
     for jobs in ("auto", "1"):
         print(f"  incremental HTML builds after editing {role}, -j {jobs}", flush=True)
         edits = [author.incremental(src, work / f"incremental-j{jobs}", src / f"{role}.md", i,
@@ -192,7 +198,14 @@ def report(results: dict) -> str:
         rows = [[name, f"{ours[key]:.2f}"] for key, name in [
             ("html", "cold HTML (-j auto)"), ("html_j1", "cold HTML (-j 1)"),
             ("epub", "cold ePub"), ("pdf", "cold PDF (LaTeX + latexmk)"),
-            ("session", "build session: HTML + ePub + PDF")] if key in ours]
+            ("session", "build session: HTML + ePub + PDF"),
+            ("build", "cold `./run build` (one plan: HTML, ePub, PDF)")] if key in ours]
+        if preview := ours.get("preview"):
+            rows += [[name, f"{preview[key]:.2f}"] for key, name in [
+                ("start", "preview: first start until served, variants listed"),
+                ("bullet", f"preview: a bullet edit in {author.BULLET_PAGE} until served"),
+                ("variants", "preview: ... until the download area lists every variant"),
+                ("prose", f"preview: a prose edit in {author.PROSE_PAGE} until served")]]
         for key in ("incremental_jauto", "incremental_j1"):
             inc = ours[key]
             rows.append([f"incremental HTML after editing {inc['page']} (-j {inc['jobs']})",

@@ -16,7 +16,9 @@ Standard library only: the noxfile imports it before any venv exists.
 from __future__ import annotations
 
 import os
+import re
 import shlex
+import shutil
 import subprocess
 import sys
 import time
@@ -274,6 +276,37 @@ class Plan:
     def everything(self) -> list[Path]:
         """HTML, ePub, the PDF and the résumé: `./run build`."""
         return self.html() + self.epub() + self.pdf()
+
+
+# -- The preview ----------------------------------------------------------------------
+
+
+def preview(out: Outputs = OUTPUTS, src: Path = ROOT, extra: tuple[str, ...] = (),
+            bindir: Path = Path(sys.executable).parent) -> tuple[list[str], dict[str, str]]:
+    """sphinx-autobuild's command line and environment for `./run preview`
+    (the benchmark serves a copy the same way): the HTML into ``out``'s
+    ``preview``, at once, while the résumé variants an edit changed are
+    typeset in the background; when they are, the process touches a stamp
+    that sphinx-autobuild watches, and the rebuild that follows lists them.
+
+    The typeset cache is the HTML build's, shared: its entries are named by
+    the hash of what LuaLaTeX reads and written whole. The doctrees are not
+    shared (two builds at once would write the same files); a preview with
+    none starts from a copy of the HTML build's, when there is one.
+    """
+    doctrees, built = out.doctrees("preview"), out.doctrees("html")
+    if not doctrees.exists() and (built / "environment.pickle").exists():
+        shutil.copytree(built, doctrees, ignore=shutil.ignore_patterns("resumes*"))
+    stamp = out.root / "preview-resumes.done"
+    autobuild = bindir / "sphinx-autobuild"  # of the environment that has Sphinx
+    args = [
+        str(autobuild), "-n", "--watch", str(src / "_ext"), "--watch", str(src / "peps.bib"),
+        # Of the outputs, only the stamp: the background typesetting is done.
+        "--re-ignore", f"^{re.escape(str(out.root))}/(?!{re.escape(stamp.name)}$)",
+        "-D", f"portfolio_resume_background={stamp}",
+        "-d", str(doctrees), str(src), str(out.outdir("preview")), *extra,
+    ]
+    return args, {**build_env(), "PORTFOLIO_RESUME_CACHE": str(built / "resumes")}
 
 
 # `python -m tools.build TARGET... [-- SPHINX-BUILD ARGS]`, into _build/.

@@ -1,21 +1,29 @@
 """`./run SESSION ARGS` hands ARGS to the session once, with or without a `--`.
 
 The real ./run runs in a copy of the repository's top level whose .venv holds
-a stand-in nox that prints the arguments it was given, one per line; the
-lock is current and no Debian package is asked for, so ./run goes straight
-to nox.
+a stand-in nox that prints the arguments it was given, one per line (and
+lists the sessions these tests name when ./run asks for the list); the lock is
+current and no Debian package is asked for, so ./run goes straight to nox.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import sys
 
 import pytest
 
 from tools.build import ROOT
 
-FAKE_NOX = '#!/bin/sh\nfor arg in "$@"; do printf "%s\\n" "$arg"; done\n'
+FAKE_NOX = """#!/bin/sh
+if [ "$1" = --list-sessions ]; then
+  echo '[{"session": "build", "description": ""}, {"session": "lint", "description": ""},'
+  echo ' {"session": "tests", "description": ""}]'; exit 0
+fi
+for arg in "$@"; do printf "%s\\n" "$arg"; done
+"""
 
 
 @pytest.fixture(scope="module")
@@ -30,6 +38,7 @@ def run(tmp_path_factory):
     nox = top / ".venv" / "bin" / "nox"
     nox.write_text(FAKE_NOX, encoding="utf-8")
     nox.chmod(0o755)
+    os.symlink(sys.executable, top / ".venv" / "bin" / "python")  # ./run reads the list with it
 
     def nox_arguments(*args: str) -> list[str]:
         result = subprocess.run([top / "run", *args], capture_output=True, text=True)

@@ -12,11 +12,19 @@ management needs a second run). The LaTeX build's ``resume/resume.pdf`` is
 the full variant's result, copied (latex.py).
 
 Like sphinx.ext.imgmath, this runs during the website build, so the download
-area can say how many pages each file has. Every run is cached in the
-doctree directory (or ``portfolio_resume_cache``) by a hash of what LuaLaTeX
-reads (the generated .tex, the layout, the date), so a rebuild or ``./run
-preview`` retypesets nothing that did not change. A LuaLaTeX failure stops
-the build with the log's end.
+area can say how many pages each file has: the variants are typeset in
+parallel, one per core (``start``), while Sphinx writes the pages, and are
+waited for where a result is needed (``Batch.results``). Every run is cached
+in the doctree directory (or ``portfolio_resume_cache``) by a hash of what
+LuaLaTeX reads (the generated .tex, the layout, the date), so a rebuild
+retypesets nothing that did not change. A LuaLaTeX failure stops the build
+with the log's end.
+
+``./run preview`` does not wait: a ``Typesetter`` with ``cached_only`` takes
+what the cache has and raises ``NotTypeset`` for the rest, which a detached
+process (``background``, ``main``) typesets; it then writes the files and
+touches a stamp that sphinx-autobuild watches, so the next rebuild finds
+every variant in the cache.
 """
 
 from __future__ import annotations
@@ -24,11 +32,16 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import re
 import shutil
+import signal
 import subprocess
+import sys
 import threading
-from concurrent.futures import ThreadPoolExecutor
+import time
+import traceback
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -71,6 +84,10 @@ class TypesetError(SphinxError):
     category = "Résumé typesetting error"
 
 
+class NotTypeset(Exception):
+    """A cached-only typesetter met a run the cache does not have."""
+
+
 @dataclass(frozen=True)
 class Typeset:
     """A variant as built: its PDF (in the cache), page count and text."""
@@ -102,14 +119,17 @@ class Measure:
 
 
 class Typesetter:
-    def __init__(self, cache: Path, work: Path, fontpkg: str, epoch: int) -> None:
+    def __init__(self, cache: Path, work: Path, fontpkg: str, epoch: int,
+                 cached_only: bool = False) -> None:
         self.cache = cache  # results, by hash: may be shared between builds
         self.work = work  # LuaLaTeX's working directories: this build's own
         self.fontpkg = fontpkg
         self.epoch = epoch
+        self.cached_only = cached_only  # raise NotTypeset rather than run LuaLaTeX
         self.env = {**os.environ, "TZ": "UTC", "SOURCE_DATE_EPOCH": str(epoch)}
         self.sty = (tex.TEXINPUTS / "portfolioresume.sty").read_text(encoding="utf-8")
         self.runs = 0  # LuaLaTeX runs, cache misses
+        self._lock = threading.Lock()  # variants are fitted in threads
 
     def _key(self, source: str) -> str:
         return hashlib.sha256(f"{source}\0{self.sty}\0{self.env['SOURCE_DATE_EPOCH']}".encode()
@@ -117,10 +137,13 @@ class Typesetter:
 
     def _run(self, command: list[str], source: str, workdir: Path, what: str) -> str:
         """Run ``command`` on ``source``; its log."""
+        if self.cached_only:
+            raise NotTypeset(what)
         workdir.mkdir(parents=True, exist_ok=True)
         (workdir / f"{JOB}.tex").write_text(source, encoding="utf-8")
         (workdir / "portfolioresume.sty").write_text(self.sty, encoding="utf-8")
-        self.runs += 1
+        with self._lock:
+            self.runs += 1
         result = subprocess.run([*command, f"{JOB}.tex"], cwd=workdir, env=self.env,
                                 capture_output=True, text=True, errors="replace")
         log = workdir / f"{JOB}.log"
@@ -221,27 +244,163 @@ def _store(path: Path, data: bytes) -> None:
     os.replace(partial, path)
 
 
-def typesetter(builder: Builder) -> Typesetter:
+def typesetter(builder: Builder, cached_only: bool = False) -> Typesetter:
     doctrees = Path(builder.doctreedir)
     return Typesetter(Path(builder.config.portfolio_resume_cache or doctrees / "resumes"),
                       doctrees / "resumes-work",
                       builder.config.latex_elements.get("fontpkg", ""),
-                      model.source_date_epoch(builder.config))
+                      model.source_date_epoch(builder.config), cached_only)
+
+
+def cores() -> int:
+    """The cores this process may use: one LuaLaTeX each."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+class Batch:
+    """Variants being fitted, one thread (a chain of LuaLaTeX runs) per core."""
+
+    def __init__(self, setter: Typesetter, c: Career, declared: list[variants.Variant],
+                 priority: list[str], target: tex.Target) -> None:
+        self.setter = setter
+        self._pool = ThreadPoolExecutor(max_workers=max(1, min(cores(), len(declared))),
+                                        thread_name_prefix="resume")
+        self._futures: list[Future[Typeset]] = [
+            self._pool.submit(setter.fit, c, v, priority, target) for v in declared]
+        self._done: list[Typeset] | None = None
+
+    def cancel(self) -> None:
+        """Start no more variants; those under way finish on their own."""
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    def results(self) -> list[Typeset]:
+        """Every variant, in the order declared, once all are done; the log
+        says what each kept and left out. A failure is raised once the
+        others stop (the rest are not started)."""
+        if self._done is None:
+            try:
+                done = [future.result() for future in self._futures]
+            finally:
+                self._pool.shutdown(cancel_futures=True)
+            if done:
+                logger.info(f"résumé variants: {len(done)}, {self.setter.runs} LuaLaTeX "
+                            f"run(s) on {cores()} core(s) (the rest cached)")
+            for result in done:
+                logger.info(kept_line(result))
+            self._done = done
+        return self._done
 
 
 def fit_all(builder: Builder, c: Career, declared: list[variants.Variant], priority: list[str],
             target: tex.Target) -> list[Typeset]:
-    """Every variant, two at a time (each is a chain of LuaLaTeX runs); the
-    log says what each kept and left out."""
-    setter = typesetter(builder)
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        done = list(pool.map(lambda v: setter.fit(c, v, priority, target), declared))
-    if declared:
-        logger.info(f"résumé variants: {len(done)}, {setter.runs} LuaLaTeX run(s) "
-                    "(the rest cached)")
-    for result in done:
-        logger.info(kept_line(result))
-    return done
+    """Every variant, in parallel, waited for."""
+    return Batch(typesetter(builder), c, declared, priority, target).results()
+
+
+def cached(setter: Typesetter, c: Career, declared: list[variants.Variant],
+           priority: list[str], target: tex.Target) -> list[Typeset | None]:
+    """Each variant as the cache has it, or None where a LuaLaTeX run is
+    missing; ``setter`` is cached-only, so this runs no LuaLaTeX."""
+    found: list[Typeset | None] = []
+    for variant in declared:
+        try:
+            found.append(setter.fit(c, variant, priority, target))
+        except NotTypeset:
+            found.append(None)
+    return found
+
+
+# -- In the background (./run preview) ------------------------------------------------
+
+_EXT = Path(__file__).resolve().parents[2]  # _ext/, where the package lives
+
+
+@dataclass(frozen=True)
+class Job:
+    """What a background process typesets, and where it puts the results."""
+
+    cache: Path
+    work: Path
+    fontpkg: str
+    epoch: int
+    career: Career
+    declared: list[variants.Variant]
+    priority: list[str]
+    target: tex.Target
+    outdir: Path  # the files go there
+    stamp: Path  # touched when done: sphinx-autobuild rebuilds
+    owner: int  # the server's process: the job stops when it does
+
+
+def background(job: Job) -> str | None:
+    """Typeset ``job`` in a detached, niced process, unless the same job is
+    already running there; a process left from an earlier job is stopped.
+    The error, if the same job failed before: reported, not retried."""
+    data = pickle.dumps(job)
+    digest = hashlib.sha256(data).hexdigest()[:16]
+    state = job.work / "background"
+    state.mkdir(parents=True, exist_ok=True)
+    error = state / f"{digest}.error"
+    if error.exists():
+        return error.read_text(encoding="utf-8")
+    current = state / "running"  # "PID DIGEST" of the last one started
+    if current.exists():
+        pid, running = current.read_text().split()
+        if _alive(int(pid), state / f"{running}.job"):
+            if running == digest:
+                return None
+            os.killpg(int(pid), signal.SIGTERM)  # LuaLaTeX too: its own session
+    jobfile = state / f"{digest}.job"
+    _store(jobfile, data)
+    python_path = os.pathsep.join(filter(None, [str(_EXT), os.environ.get("PYTHONPATH")]))
+    with open(state / "log", "wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-c", "from portfolio.resume.typeset import main; main()",
+             str(jobfile)],
+            env={**os.environ, "PYTHONPATH": python_path}, stdin=subprocess.DEVNULL,
+            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    _store(current, f"{process.pid} {digest}".encode())
+    return None
+
+
+def _stop_with(owner: int) -> None:
+    """Stop this process and its LuaLaTeX runs once ``owner`` (the preview's
+    server) has stopped: Ctrl-C leaves nothing behind."""
+    while True:
+        try:
+            os.kill(owner, 0)
+        except ProcessLookupError:
+            os.killpg(0, signal.SIGTERM)
+        time.sleep(1)
+
+
+def _alive(pid: int, jobfile: Path) -> bool:
+    """Whether ``pid`` still runs that job (not a later process given the pid)."""
+    try:
+        return str(jobfile).encode() in Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+
+
+def main() -> None:
+    """The background process: typeset the job, write its files, touch the stamp."""
+    os.nice(10)  # the next rebuild of the pages comes first
+    jobfile = Path(sys.argv[1])
+    job: Job = pickle.loads(jobfile.read_bytes())
+    threading.Thread(target=_stop_with, args=(job.owner,), daemon=True).start()
+    setter = Typesetter(job.cache, job.work, job.fontpkg, job.epoch)
+    try:
+        write(Batch(setter, job.career, job.declared, job.priority, job.target).results(),
+              job.outdir)
+    except Exception as error:  # reported by the next rebuild, not retried in a loop
+        report = str(error) if isinstance(error, TypesetError) else traceback.format_exc()
+        _store(jobfile.with_suffix(".error"), report.encode())
+    finally:
+        jobfile.unlink(missing_ok=True)
+        job.stamp.parent.mkdir(parents=True, exist_ok=True)
+        job.stamp.write_text(jobfile.stem, encoding="utf-8")
 
 
 def kept_line(result: Typeset) -> str:
