@@ -464,5 +464,9 @@ def build(env: BuildEnvironment) -> Career:
         backlinks=_backlinks(env, order),
         titles={d: page.title for d, page in env.portfolio_page_facts.items()},
         projects=projects,
+        skills_page=next((docname for docname in order
+                          if any(view == "skills-map" for view, _arguments, _line
+                                 in getattr(env.portfolio_page_facts.get(docname), "views", ()))),
+                         None),
     )
 

@@ -232,6 +232,7 @@ class Career:
     backlinks: dict[str, list[str]] = field(default_factory=dict)
     titles: dict[str, str] = field(default_factory=dict)  # docname -> page title
     projects: list[Project] = field(default_factory=list)  # as index.md declares them
+    skills_page: str | None = None  # the docname of the page that places {skills-map}
 
     @property
     def relations(self) -> list[Relation]:

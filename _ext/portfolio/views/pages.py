@@ -104,7 +104,8 @@ def role_skills(career: Career, docname: str) -> list[nodes.Node]:
         return []
     tags = [*role.skills.items(), *role.languages.items()]
     return link_list("Skills", [
-        [xref(docname, "std", "ref", "skills", name), nodes.Text(": "), quoted(words)]
+        [page_link(docname, career, career.skills_page, name) if career.skills_page
+         else nodes.Text(name), nodes.Text(": "), quoted(words)]
         for name, words in tags], level=2, classes=[PAGE_HEADING])
 
 

@@ -54,7 +54,7 @@ def skills_map(career: Career, docname: str) -> list[nodes.Node]:
         ("single", name, skill_id(name), "main", None) for name in names])]
     for title, key, names in (("Skills", "skills", career.person.skills),
                               ("Programming languages", "languages", career.person.languages)):
-        out.append(heading(title, 2, ids=[nodes.make_id(title)]))
+        out.append(heading(title, 2, ids=[f"{key}-listed"]))  # not the page's own id
         plain = []
         for name in names:
             shown = [[xref(docname, "std", "ref", page.label, _page_text(page)), nodes.Text(": "),
