@@ -4,6 +4,8 @@ clear of the others, and a year's PEPs are stacked, not drawn over each other.""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from portfolio.model import Career, Pep, Person, Role, YearMonth
 from portfolio.views import drawing
 
@@ -62,4 +64,4 @@ def test_names_stand_above_their_bars_and_a_years_peps_are_stacked():
     in_2014 = [dot for dot in figure.dots if "PEP 4" in dot.title]
     assert len({dot.x for dot in in_2014}) == 1
     ys = sorted(dot.y for dot in in_2014)
-    assert all(b - a >= 7 for a, b in zip(ys, ys[1:]))  # 3.5 radius: apart
+    assert all(b - a >= 7 for a, b in pairwise(ys))  # 3.5 radius: apart
