@@ -44,7 +44,7 @@ SQUEEZED = """(share) => {
     const width = article.getBoundingClientRect().width;
     const stacked = el => getComputedStyle(el.closest("tr")).display !== "table-row";
     return [...article.querySelectorAll("p, li, .sd-card, .citation, tr")]
-        .filter(el => !el.closest("figure, nav"))
+        .filter(el => !el.closest("figure, nav, thead"))
         .filter(el => !el.closest("table") || stacked(el))
         .filter(el => el.getBoundingClientRect().width > 0)
         .filter(el => el.getBoundingClientRect().width < share * width)
