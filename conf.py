@@ -250,6 +250,19 @@ latex_elements = {
     "maketitle": r"\input{resume/front}",
     # Read on screen: one-sided, chapters start on the next page, never a blank one.
     "extraclassoptions": "openany,oneside",
+    # The PEPs chapter (standards.md) is its bibliography: the entries follow
+    # the chapter's introduction, not a page break and a chapter
+    # "Bibliography" of their own (report's thebibliography opens one with
+    # \chapter*{\bibname}; Sphinx's environment adds a page break and a
+    # contents line).
+    "preamble": "\n".join([
+        r"\makeatletter",
+        r"\renewenvironment{sphinxthebibliography}[1]"
+        r"{\begingroup\let\chapter\@gobbletwo\let\@mkboth\@gobbletwo"
+        r"\begin{thebibliography}{#1}}"
+        r"{\end{thebibliography}\endgroup}",
+        r"\makeatother",
+    ]),
     # One font family throughout, embedded: Liberation 2 (Debian's
     # fonts-liberation2), loaded from its files, so that another font of that
     # name (Liberation 1.x, fonts-liberation) cannot take its place.
