@@ -73,7 +73,9 @@ def pdf_pages(build: Path, out: Path) -> list[Path]:
     pdfs = [build / "latex" / "donald-stufft.pdf", build / "latex" / "resume" / "resume.pdf",
             *sorted((build / "html").glob("*.pdf"))]
     for pdf in (p for p in pdfs if p.is_file()):
-        name = "site" if pdf.parent == build / "latex" else pdf.stem
+        # The site's PDF, the standalone résumé, and the downloads by name.
+        name = {build / "latex": "site", build / "latex" / "resume": "resume-standalone"}.get(
+            pdf.parent, pdf.stem)
         prefix = out / "pdf" / name
         prefix.parent.mkdir(parents=True, exist_ok=True)
         subprocess.run(["pdftoppm", "-png", "-r", str(PDF_RESOLUTION), str(pdf), str(prefix)],
