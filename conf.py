@@ -200,6 +200,24 @@ sitemap_excludes = ["search.html", "genindex.html", "404.html"]
 # The 404 page's links are absolute paths under the site's own prefix, so it
 # works from any depth (/no/such/deep/page.html).
 notfound_urls_prefix = urlsplit(SITE_URL).path
+# The page says what happened and where to go: the site's main pages, the
+# résumé (the first variant index.md declares, "resume") and search, each
+# an absolute path under that prefix, so they work from any depth.
+notfound_context = {
+    "title": "Page not found",
+    "body": f"""<h1>Page not found</h1>
+<p>Nothing is published at this address: the link may be mistyped, or the page
+may have moved. From here:</p>
+<ul>
+<li><a href="{notfound_urls_prefix}">{NAME}</a>, the portfolio's first page</li>
+<li><a href="{notfound_urls_prefix}experience/index.html">Experience</a>, his positions</li>
+<li><a href="{notfound_urls_prefix}open-source/index.html">Open source</a>, PyPI and
+Python packaging</li>
+<li><a href="{notfound_urls_prefix}resume.pdf">Résumé (PDF)</a></li>
+<li><a href="{notfound_urls_prefix}search.html">Search the portfolio</a></li>
+</ul>
+""",
+}
 # Sphinx's excerpts cost the reader a download of every matching page
 # (benchmarks/RESULTS.md): off. Results show an excerpt all the same, from
 # the text the portfolio extension adds to the search index (_ext/portfolio/search/).
@@ -232,6 +250,19 @@ latex_elements = {
     "maketitle": r"\input{resume/front}",
     # Read on screen: one-sided, chapters start on the next page, never a blank one.
     "extraclassoptions": "openany,oneside",
+    # The PEPs chapter (standards.md) is its bibliography: the entries follow
+    # the chapter's introduction, not a page break and a chapter
+    # "Bibliography" of their own (report's thebibliography opens one with
+    # \chapter*{\bibname}; Sphinx's environment adds a page break and a
+    # contents line).
+    "preamble": "\n".join([
+        r"\makeatletter",
+        r"\renewenvironment{sphinxthebibliography}[1]"
+        r"{\begingroup\let\chapter\@gobbletwo\let\@mkboth\@gobbletwo"
+        r"\begin{thebibliography}{#1}}"
+        r"{\end{thebibliography}\endgroup}",
+        r"\makeatother",
+    ]),
     # One font family throughout, embedded: Liberation 2 (Debian's
     # fonts-liberation2), loaded from its files, so that another font of that
     # name (Liberation 1.x, fonts-liberation) cannot take its place.

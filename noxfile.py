@@ -260,6 +260,16 @@ def og_image(session: nox.Session) -> None:
 
 
 @nox.session
+def shots(session: nox.Session) -> None:
+    """Build every format, then screenshot every page kind at 390 and 1440 px,
+    light and dark, and every PDF page, into _build/shots/ (tools/shots.py),
+    for a person to look at before a release."""
+    install(session, "docs", "tests")
+    plan(session, "build")
+    session.run("python", "-m", "tools.shots", env=build_env())
+
+
+@nox.session
 def bench(session: nox.Session) -> None:
     """Measure speed for readers and the author, beside peer themes (not a test).
 

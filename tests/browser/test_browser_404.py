@@ -30,3 +30,24 @@ def test_missing_page_shows_the_styled_404_page(browser, http_server, path):
     broken = [link for link in links if context.request.get(link).status != 200]
     context.close()
     assert broken == []
+
+
+# What the page offers a reader who followed a bad link: link text -> the
+# page it must reach, under the site's root.
+WAYS_ON = {"Donald Stufft": "", "Experience": "experience/index.html",
+           "Open source": "open-source/index.html", "Résumé (PDF)": "resume.pdf",
+           "Search the portfolio": "search.html"}
+
+
+@pytest.mark.parametrize("path", MISSING)
+def test_the_404_page_links_the_main_pages_from_any_depth(browser, http_server, path):
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(http_server.page(path))
+    links = dict(page.eval_on_selector_all(
+        "article a[href]", "links => links.map(a => [a.textContent.trim(), a.href])"))
+    assert {text: links.get(text) for text in WAYS_ON} == {
+        text: http_server.page(target) for text, target in WAYS_ON.items()}
+    statuses = {text: context.request.get(links[text]).status for text in WAYS_ON}
+    context.close()
+    assert statuses == dict.fromkeys(WAYS_ON, 200)

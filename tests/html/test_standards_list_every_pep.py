@@ -1,5 +1,6 @@
-"""The standards page lists every PEP Donald Stufft authored, from peps.bib,
-which is generated from peps.json."""
+"""The PEPs page (standards.html) lists every PEP Donald Stufft authored,
+once, from peps.bib, which is generated from peps.json: each entry labels its
+fields and links to the PEP itself."""
 
 import re
 import subprocess
@@ -25,8 +26,25 @@ def test_every_pep_with_title_status_and_year(site, peps):
     assert sorted(entries) == sorted(pep["pep"] for pep in peps)
     for pep in peps:
         # The year is the PEP's creation, and the entry says so.
-        for field in (pep["title"], pep["status"], f"created {pep['year']}"):
+        for field in (pep["title"], f"Status: {pep['status']}", f"Created: {pep['year']}"):
             assert pages.normalise(field) in entries[pep["pep"]], (pep["pep"], field)
+
+
+def test_each_pep_is_listed_once_and_links_to_the_pep(site, peps):
+    article = pages.main(site.html / "standards.html")
+    numbers = [int(PEP.search(pages.text(entry.select_one(".label"))).group(1))
+               for entry in article.select("div.citation")]
+    assert sorted(numbers) == sorted(set(numbers))
+    assert not article.select("table")  # the list is the page's only list of PEPs
+    links = {a["href"] for a in article.select("div.citation a")}
+    for pep in peps:
+        assert f"https://peps.python.org/pep-{pep['pep']:04d}/" in links, pep["pep"]
+
+
+def test_the_title_fits_every_pep(site, peps):
+    """Some of his PEPs are Informational or Process, not standards."""
+    assert {pep["type"] for pep in peps} - {"Standards Track"}
+    assert pages.title(site.html / "standards.html") == "Python Enhancement Proposals"
 
 
 def test_resume_peps_link_their_pages(site, resume):

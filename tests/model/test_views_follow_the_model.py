@@ -379,15 +379,16 @@ def test_a_page_links_each_related_page_once(site, page):
     assert len(links) == len(set(links)), links
 
 
-def test_the_pep_table_has_every_pep_and_the_page_about_it(site):
-    table = article(site, "standards").select_one("table.portfolio-peps")
-    rows = table.select("tbody tr")
-    assert [row.td.get_text(strip=True) for row in rows] == sorted(
-        (f"PEP {key[3:]}" for key in PEP_KEYS), key=lambda label: int(label[4:]))
+def test_the_pep_list_has_every_pep_once_and_the_page_about_it(site):
+    entries = article(site, "standards").select("div.citation")
+    labels = [entry.select_one(".label").get_text(strip=True).strip("[]") for entry in entries]
+    assert labels == sorted((f"PEP {key[3:]}" for key in PEP_KEYS),
+                            key=lambda label: int(label[4:]))
+    assert not article(site, "standards").select("table")  # no second list beside it
     for contribution in CONTRIBUTIONS:
         for key in contribution.meta["peps"]:
-            row = next(r for r in rows if r.td.get_text(strip=True) == f"PEP {key[3:]}")
-            assert contribution.title in [a.get_text() for a in row.select("a")]
+            entry = entries[labels.index(f"PEP {key[3:]}")]
+            assert contribution.title in [a.get_text() for a in entry.select("a")]
 
 
 def test_the_index_lists_employers_peps_and_skills(site):

@@ -42,5 +42,5 @@ def setup(app: Sphinx) -> None:
     experience.setup(app)  # the summary line and the timeline
     figure.setup(app)  # the career drawn: SVG in HTML and ePub, TikZ in the PDF
     skills.setup(app)  # the skills map
-    standards.setup(app)  # the PEP table
+    standards.setup(app)  # the PEPs: index entries, links to his pages
     projects.setup(app)  # {project} headings with their dates

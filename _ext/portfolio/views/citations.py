@@ -1,8 +1,10 @@
 """Citation styles for PEPs.
 
-The bibliography is labelled and sorted by PEP number, each entry giving
-title, authors, status, type, the year the PEP was created (its Created
-header, which is not when each author joined it) and URL. In the text, ``{cite:p}`pep440```
+The bibliography is the list of his PEPs (on the PEPs page): labelled and
+sorted by PEP number, each entry giving title, authors, and, each under its
+own label so that a reader of any one entry knows what each is, status, type,
+the year the PEP was created (its Created header, which is not when each
+author joined it) and the PEP's own URL. In the text, ``{cite:p}`pep440```
 reads "(PEP 440)", as the résumé writes it, and ``{cite:label}`pep440```
 reads "PEP 440"; both link to the bibliography entry.
 """
@@ -18,7 +20,7 @@ from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
 from pybtex.style.labels import BaseLabelStyle
 from pybtex.style.sorting import BaseSortingStyle
-from pybtex.style.template import field, href, join, sentence
+from pybtex.style.template import field, href, join, sentence, tag
 from sphinxcontrib.bibtex.style.referencing import BracketStyle
 from sphinxcontrib.bibtex.style.referencing.label import LabelReferenceStyle
 
@@ -46,13 +48,20 @@ class PepStyle(UnsrtStyle):
 
     def get_misc_template(self, e):
         url = field("url", raw=True)
+        authors = "Authors" if len(e.persons.get("author", [])) > 1 else "Author"
         return toplevel[
             sentence[field("title")],
-            sentence[self.format_names("author")],
-            sentence(sep=", ")[field("status"), field("peptype"),
-                               join["created ", field("year")]],
+            sentence[_labelled(authors, self.format_names("author"))],
+            sentence(sep=". ")[_labelled("Status", field("status")),
+                               _labelled("Type", field("peptype")),
+                               _labelled("Created", field("year"))],
             href(url)[url],
         ]
+
+
+def _labelled(label: str, value):
+    """``Label: value``, the label in bold."""
+    return join[tag("strong")[label], ": ", value]
 
 
 def _round_brackets() -> BracketStyle:

@@ -4,7 +4,10 @@ was created (its Created header; he may have joined its authors later).
 
 One geometry (``layout()``), two renderings: SVG for HTML and ePub, TikZ for
 the PDF, so the picture cannot differ between formats (``figure.py`` puts
-the right one on the page). Colours follow the
+the right one on the page). A web page also carries a narrow geometry
+(``layout(career, narrow=True)``) for a phone's column: each employer's name
+above its bar, the PEPs of a year stacked, so the text stays at least 11 CSS
+px where the wide drawing's would shrink to 5. Colours follow the
 page: inline SVG draws text in ``currentColor`` and takes Furo's colour
 variables, so it follows the theme switch; the stand-alone SVG file (ePub)
 carries its own background and follows ``prefers-color-scheme``.
@@ -26,6 +29,9 @@ ROW = 20  # height of one employer's row
 BAR = 12
 AXIS = 18  # room for the year labels
 FONT = 10
+NARROW_WIDTH = 300  # the narrow drawing: at a 390 px phone's 358 px column, 10 units are 12 px
+NARROW_LABEL = 13  # room for an employer's name above its bar
+DOT_STEP = 8  # the narrow drawing stacks a year's PEPs this far apart
 
 # Colours for the PDF and for readers that ignore CSS; the HTML takes Furo's.
 BAR_COLOUR = "2F6DB5"  # 4.9:1 on white, 3.9:1 on Furo's dark background
@@ -81,6 +87,7 @@ class Figure:
     # roles end when the résumé says and the PEPs are dated by creation.
     role_years: str = ""
     pep_years: str = ""
+    narrow: bool = False
 
 
 def _rows_by_employer(roles: list[Role]) -> list[tuple[str, list[Role]]]:
@@ -113,30 +120,45 @@ def caption(figure: Figure) -> str:
             f"co-authored, in the year the PEP was created ({figure.pep_years}).")
 
 
-def layout(career: Career) -> Figure:
+def layout(career: Career, narrow: bool = False) -> Figure:
+    """Where everything goes: employers' names left of their bars, or, when
+    ``narrow``, above them (and a year's PEPs stacked, not side by side)."""
     years = [r.start.year for r in career.roles] + [p.year for p in career.peps.values()]
     first = min(years, default=career.today.year)
     last = max([career.today.year, *years])
     rows = _rows_by_employer(career.roles)
-    # Employer names sit left of the plot; about 0.55 em a character.
-    label_width = max((len(name) for name, _ in rows), default=4) * FONT * 0.55 + 10
-    span = WIDTH - label_width - 4
+    by_year: dict[int, list] = {}
+    for pep in career.peps.values():
+        by_year.setdefault(pep.year, []).append(pep)
+    if narrow:
+        # No names beside the plot: a margin, so the first year's label fits.
+        width, label_width, row = NARROW_WIDTH, 12.0, NARROW_LABEL + BAR + 6
+        pep_height = NARROW_LABEL + max((len(p) for p in by_year.values()), default=1) * DOT_STEP
+    else:
+        # Employer names sit left of the plot; about 0.55 em a character.
+        label_width = max((len(name) for name, _ in rows), default=4) * FONT * 0.55 + 10
+        width, row, pep_height = WIDTH, ROW, ROW
+    span = width - label_width - 4
     per_month = span / ((last - first + 1) * 12)
 
     def x(year: int, month: int = 1) -> float:
         return label_width + ((year - first) * 12 + month - 1) * per_month
 
-    height = (len(rows) + 1) * ROW + AXIS + 4
+    axis = len(rows) * row + pep_height
     role_ends = [(r.end or career.today).year for r in career.roles]
     figure = Figure(
-        WIDTH, height, first, last, description=describe(career),
+        width, axis + AXIS + 4, first, last, description=describe(career),
         role_years=_span([r.start.year for r in career.roles] + role_ends),
-        pep_years=_span([p.year for p in career.peps.values()]),
+        pep_years=_span([p.year for p in career.peps.values()]), narrow=narrow,
     )
 
-    for row, (employer, roles) in enumerate(rows):
-        top = row * ROW + (ROW - BAR) / 2
-        figure.labels.append(Label(label_width - 6, top + BAR - 2, employer, anchor="end"))
+    for number, (employer, roles) in enumerate(rows):
+        if narrow:
+            top = number * row + NARROW_LABEL
+            figure.labels.append(Label(0, top - 4, employer))
+        else:
+            top = number * row + (row - BAR) / 2
+            figure.labels.append(Label(label_width - 6, top + BAR - 2, employer, anchor="end"))
         for role in roles:
             end = role.end or career.today
             start_x = x(role.start.year, role.start.month)
@@ -146,20 +168,21 @@ def layout(career: Career) -> Figure:
                 f"{role.position}, {role.employer}: {role.dates}", role.docname,
             ))
 
-    pep_row = len(rows) * ROW
-    figure.labels.append(Label(label_width - 6, pep_row + ROW / 2 + 3.5, "PEPs", anchor="end"))
-    by_year: dict[int, list] = {}
-    for pep in career.peps.values():
-        by_year.setdefault(pep.year, []).append(pep)
+    pep_row = len(rows) * row
+    if narrow:
+        figure.labels.append(Label(0, pep_row + NARROW_LABEL - 4, "PEPs"))
+    else:
+        figure.labels.append(Label(label_width - 6, pep_row + ROW / 2 + 3.5, "PEPs", anchor="end"))
     for year, peps in by_year.items():
         step = 12 * per_month / len(peps)
         for i, pep in enumerate(peps):
-            figure.dots.append(Dot(
-                x(year) + step * (i + 0.5), pep_row + ROW / 2,
-                f"{pep.label}: {pep.title} (created {pep.year})", pep.key,
-            ))
+            if narrow:  # stacked in the middle of its year
+                centre = (x(year) + 6 * per_month, pep_row + NARROW_LABEL + DOT_STEP * (i + 0.5))
+            else:
+                centre = (x(year) + step * (i + 0.5), pep_row + ROW / 2)
+            figure.dots.append(Dot(*centre, f"{pep.label}: {pep.title} (created {pep.year})",
+                                   pep.key))
 
-    axis = (len(rows) + 1) * ROW
     figure.rules.append(Rule(label_width, axis, x(last) + 12 * per_month, axis))
     for year in range(first, last + 1):
         figure.rules.append(Rule(x(year), axis, x(year), axis + 3))
@@ -175,7 +198,7 @@ _SVG_STYLE = """
 .pf-bar { fill: var(--color-brand-primary, #%(bar)s); }
 .pf-dot { fill: #%(pep)s; }
 .pf-text { fill: currentColor; font: %(font)spx sans-serif; }
-.pf-muted { fill: currentColor; opacity: .75; font: %(small)spx sans-serif; }
+.pf-muted { fill: currentColor; opacity: .8; font: %(font)spx sans-serif; }
 .pf-rule { stroke: currentColor; stroke-width: 1; opacity: .6; }
 """
 
@@ -197,18 +220,20 @@ svg { color: #1a1a1a; }
 def svg(figure: Figure, href=None, cite=None, standalone: bool = False) -> str:
     """The figure as SVG. ``href(docname)`` links each bar to its role page,
     ``cite(key)`` each dot to its PEP's entry in the bibliography."""
-    colours = {"bar": BAR_COLOUR, "pep": PEP_COLOUR, "font": FONT, "small": FONT - 1}
+    colours = {"bar": BAR_COLOUR, "pep": PEP_COLOUR, "font": FONT}
     style = _SVG_STYLE % colours + (_SVG_STANDALONE_STYLE % colours if standalone else "")
     title = f"Career: roles {figure.role_years}, PEPs created {figure.pep_years}"
+    ids = "pf-narrow" if figure.narrow else "pf"  # a page holds both drawings
     out = [
         # With links inside, the figure is a group: an "img" hides its children
         # from assistive technology, links included (axe: nested-interactive).
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="portfolio-career" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" '
+        f'class="portfolio-career {"pf-narrow" if figure.narrow else "pf-wide"}" '
         f'role="{"group" if href else "img"}" '
         f'viewBox="0 0 {figure.width:g} {figure.height:g}" '
-        f'aria-labelledby="pf-title pf-desc">',
-        f'<title id="pf-title">{escape(title)}</title>',
-        f'<desc id="pf-desc">{escape(figure.description)}</desc>',
+        f'aria-labelledby="{ids}-title {ids}-desc">',
+        f'<title id="{ids}-title">{escape(title)}</title>',
+        f'<desc id="{ids}-desc">{escape(figure.description)}</desc>',
         f"<style>{style}</style>",
     ]
     if standalone:

@@ -27,7 +27,7 @@ def _image_uri(docname: str) -> str:
 
 
 def _inline_svg(builder: Builder, drawing: Figure, docname: str) -> str:
-    """The SVG for a web page: bars link to roles, dots to the bibliography."""
+    """The SVG for a web page: bars link to roles, dots to the list of PEPs."""
     citations = builder.env.get_domain("cite").citations
 
     def href(target: str, anchor: str = "") -> str:
@@ -55,7 +55,10 @@ def render(c: Career, docname: str, *, builder: Builder) -> list[nodes.Node]:
         # "?": not a source image for Sphinx to copy; the file is already there.
         content = nodes.image(uri=uri, candidates={"?": uri}, alt=drawing.description)
     elif builder.format == "html":
-        content = nodes.raw("", _inline_svg(builder, drawing, docname), format="html")
+        # Both drawings; portfolio.css shows the narrow one in a narrow column.
+        narrow = layout(c, narrow=True)
+        content = nodes.raw("", _inline_svg(builder, drawing, docname) + "\n"
+                            + _inline_svg(builder, narrow, docname), format="html")
     else:
         content = nodes.paragraph(drawing.description, drawing.description)
     text = caption(drawing)
