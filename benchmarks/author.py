@@ -192,7 +192,7 @@ def preview_edits(src: Path, work: Path, runs: int,
             page = _get(f"{base}/")
             return "Download the résumé" in page and "being updated" not in page
 
-        stamp = out.root / "preview-resumes.done"  # touched when the variants are typeset
+        stamp = build.preview_stamp(out)  # touched when the variants are typeset
 
         def stamped(since: float) -> bool:  # a revision without one typesets before writing
             return not stamp.exists() or stamp.stat().st_mtime >= since
