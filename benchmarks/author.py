@@ -7,6 +7,7 @@ build the same copy with only the theme switched.
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import shutil
@@ -140,7 +141,7 @@ def _get(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
-    except OSError:
+    except (OSError, http.client.HTTPException):  # mid-rebuild: a file half written
         return ""
 
 
