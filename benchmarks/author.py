@@ -7,6 +7,7 @@ build the same copy with only the theme switched.
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import shutil
@@ -140,7 +141,7 @@ def _get(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
-    except OSError:
+    except (OSError, http.client.HTTPException):  # mid-rebuild: a file half written
         return ""
 
 
@@ -192,7 +193,7 @@ def preview_edits(src: Path, work: Path, runs: int,
             page = _get(f"{base}/")
             return "Download the résumé" in page and "being updated" not in page
 
-        stamp = out.root / "preview-resumes.done"  # touched when the variants are typeset
+        stamp = build.preview_stamp(out)  # touched when the variants are typeset
 
         def stamped(since: float) -> bool:  # a revision without one typesets before writing
             return not stamp.exists() or stamp.stat().st_mtime >= since

@@ -280,6 +280,11 @@ class Plan:
 
 # -- The preview ----------------------------------------------------------------------
 
+def preview_stamp(out: Outputs) -> Path:
+    """Touched when the preview's background typesetting is done."""
+    return out.root / "preview-resumes" / "done"
+
+
 
 def preview(out: Outputs = OUTPUTS, src: Path = ROOT, extra: tuple[str, ...] = (),
             bindir: Path = Path(sys.executable).parent) -> tuple[list[str], dict[str, str]]:
@@ -297,12 +302,14 @@ def preview(out: Outputs = OUTPUTS, src: Path = ROOT, extra: tuple[str, ...] = (
     doctrees, built = out.doctrees("preview"), out.doctrees("html")
     if not doctrees.exists() and (built / "environment.pickle").exists():
         shutil.copytree(built, doctrees, ignore=shutil.ignore_patterns("resumes*"))
-    stamp = out.root / "preview-resumes.done"
+    stamp = preview_stamp(out)
+    stamp.parent.mkdir(parents=True, exist_ok=True)  # watched: it must exist
     autobuild = bindir / "sphinx-autobuild"  # of the environment that has Sphinx
     args = [
         str(autobuild), "-n", "--watch", str(src / "_ext"), "--watch", str(src / "peps.bib"),
         # Of the outputs, only the stamp: the background typesetting is done.
-        "--re-ignore", f"^{re.escape(str(out.root))}/(?!{re.escape(stamp.name)}$)",
+        "--watch", str(stamp.parent),
+        "--re-ignore", f"^{re.escape(str(out.root))}/(?!{re.escape(stamp.parent.name)}/)",
         "-D", f"portfolio_resume_background={stamp}",
         "-d", str(doctrees), str(src), str(out.outdir("preview")), *extra,
     ]

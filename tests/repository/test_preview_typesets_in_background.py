@@ -10,6 +10,7 @@ on a copy of the sources, with the test session's typeset cache.
 
 from __future__ import annotations
 
+import http.client
 import os
 import signal
 import socket
@@ -27,7 +28,7 @@ def get(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8")
-    except OSError:
+    except (OSError, http.client.HTTPException):  # mid-rebuild: a file half written
         return ""
 
 

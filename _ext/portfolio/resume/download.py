@@ -85,7 +85,22 @@ def _typeset(app: Sphinx, env: BuildEnvironment) -> None:
         app.portfolio_job = typeset.Job(
             setter.cache, setter.work, setter.fontpkg, setter.epoch, c, declaration.variants,
             declaration.priority, target, Path(app.outdir),
-            Path(app.config.portfolio_resume_background), os.getppid())
+            Path(app.config.portfolio_resume_background), _server())
+
+
+def _server() -> int:
+    """The preview's server: the outermost process above this build that runs
+    sphinx-autobuild (it may rebuild from a short-lived child of its own),
+    else this build's parent. The background process stops when it does."""
+    found, pid = os.getppid(), os.getppid()
+    while pid > 1:
+        try:
+            if b"sphinx-autobuild" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                found = pid
+            pid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError, IndexError):
+            break
+    return found
 
 
 def _entry(result: typeset.Typeset) -> tuple[str, int, str]:
