@@ -179,7 +179,10 @@ run_preview() {
     sleep 1
   done
   echo "preview served http://127.0.0.1:8799/index.html after about $waited s"
-  kill -INT "$pid"; wait "$pid" || true
+  # Ctrl-C reaches a terminal's whole foreground group; here runuser does not
+  # pass a signal on, so interrupt the server itself, then wait for the rest.
+  pkill -INT -f -- "--port 8799" || true
+  wait "$pid" || true
 }
 declare -A code secs
 for command in "${sessions[@]}"; do
