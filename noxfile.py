@@ -261,9 +261,11 @@ def og_image(session: nox.Session) -> None:
 
 @nox.session
 def shots(session: nox.Session) -> None:
-    """Build every format, then screenshot every page kind at 390 and 1440 px,
-    light and dark, and every PDF page, into _build/shots/ (tools/shots.py),
-    for a person to look at before a release."""
+    """Screenshot every page kind and every PDF page into _build/shots/.
+
+    Builds every format, then takes each page kind at 390 and 1440 px, light
+    and dark, and each PDF's pages (tools/shots.py), for a person to look at
+    before a release."""
     install(session, "docs", "tests")
     plan(session, "build")
     session.run("python", "-m", "tools.shots", env=build_env())

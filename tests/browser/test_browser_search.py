@@ -158,6 +158,12 @@ def test_work_pages_rank_above_the_pages_that_gather_them(search, query):
     assert max(work) < min(aggregate), pages
 
 
+def test_a_page_the_query_names_ranks_first(search):
+    # A page that gathers others leads only when the query names it whole.
+    pages = search("Python Enhancement Proposals").pages
+    assert pages[:1] == ["standards.html"], pages
+
+
 def test_a_title_match_ranks_first(search):
     # "Bootstrapping pip": many pages say "pip"; the one named for it leads.
     assert search("bootstrapping pip").pages[:1] == ["open-source/packaging/pep-453.html"]

@@ -4,9 +4,11 @@
  * the same weights and no score function, and searchtools.js passes every
  * result it finds through Scorer.score.
  *
- * A reader who types a topic wants the work first: a page whose title holds
- * every word of the query, then the role and contribution pages, then the
- * pages that gather them (the landing page, skills, standards, indices).
+ * A reader who types a topic wants the work first: a work page whose title
+ * holds every word of the query (or a page the query names: every word of
+ * its title typed, "skills"), then the role and contribution pages, then
+ * the pages that gather them (the landing page, skills, the PEPs, indices):
+ * "Python" is a topic, not the name of "Python Enhancement Proposals".
  * Within each group, Sphinx's own score decides. */
 
 var Scorer = {
@@ -53,11 +55,13 @@ var Scorer = {
     const title = Scorer.words(index.titles[file]);
     const text = (index.portfolio?.texts[file] ?? "").toLowerCase().replace(/\s+/g, " ");
     const says = (number) => new RegExp(`(?<!\\d)${number}(?!\\d)`).test(`${text} ${title.join(" ")}`);
+    const work = index.portfolio?.work.includes(file);
     let group = Scorer.group.aggregate;
     if (!query.filter((q) => /^\d+$/.test(q)).every(says)) group = Scorer.group.missingNumber;
-    else if (query.length && query.every((q) => title.some((t) => t.startsWith(q))))
+    else if (query.length && query.every((q) => title.some((t) => t.startsWith(q)))
+             && (work || title.every((t) => query.some((q) => t.startsWith(q)))))
       group = Scorer.group.titleMatch;
-    else if (index.portfolio?.work.includes(file)) group = Scorer.group.work;
+    else if (work) group = Scorer.group.work;
     // Sphinx scores index entries up to 100, titles up to 16: a main entry
     // counts as much as the title, a tag as much as a word of the text.
     let relevance = score;
