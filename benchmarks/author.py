@@ -7,21 +7,19 @@ build the same copy with only the theme switched.
 
 from __future__ import annotations
 
-import http.client
 import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 from tools import build
 from tools.build import ROOT
+from tools.serve import free_port, page_text
 
 
 @dataclass(frozen=True)
@@ -137,19 +135,6 @@ BULLET_PAGE = "experience/aws.md"  # a role: its bullets are in every résumé v
 PROSE_PAGE = "standards.md"  # prose only: no résumé variant reads it
 
 
-def _get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (OSError, http.client.HTTPException):  # mid-rebuild: a file half written
-        return ""
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
 
 def _until(condition, timeout: float, what: str) -> float:
     """Seconds until ``condition()`` holds, polled every 20 ms."""
@@ -182,7 +167,7 @@ def preview_edits(src: Path, work: Path, runs: int,
     time, from the save, until the edited page is served with the edit."""
     out = build.Outputs(work)
     shutil.rmtree(work, ignore_errors=True)
-    port = _free_port()
+    port = free_port()
     args, env = (command or _preview)(out, src, port)
     log = (work.parent / f"{work.name}.log").open("w")
     server = subprocess.Popen(args, env=env, stdout=log, stderr=subprocess.STDOUT,
@@ -190,7 +175,7 @@ def preview_edits(src: Path, work: Path, runs: int,
     base = f"http://127.0.0.1:{port}"
     try:
         def listed() -> bool:  # the download area lists every variant: nothing pending
-            page = _get(f"{base}/")
+            page = page_text(f"{base}/")
             return "Download the résumé" in page and "being updated" not in page
 
         stamp = build.preview_stamp(out)  # touched when the variants are typeset
@@ -201,7 +186,7 @@ def preview_edits(src: Path, work: Path, runs: int,
         start = _until(listed, 1800, "the preview never listed every variant")
         result = PreviewEdits(start, [], [], [])
         def shows(page: str, mark: str):
-            return lambda: mark in _get(f"{base}/{page}.html")
+            return lambda: mark in page_text(f"{base}/{page}.html")
 
         def followed(saved: float):
             return lambda: stamped(saved) and listed()

@@ -10,8 +10,11 @@ reader's browser downloads), and connections kept alive.
 from __future__ import annotations
 
 import gzip
+import http.client
 import io
+import socket
 import threading
+import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -99,3 +102,20 @@ def serve(directory: Path, prefix: str = "/",
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    """A localhost port nothing listens on, for a server the caller starts."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def page_text(url: str) -> str:
+    """The page at ``url``, or "" while there is none: a server still
+    starting, or a file it is rewriting (sphinx-autobuild mid-rebuild)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except (OSError, http.client.HTTPException):
+        return ""

@@ -302,19 +302,24 @@ MORE_THAN_ONE_WARNING = {
 }
 
 
+def build_edited(make_app, root, src, path, old, new, builder="html"):
+    """Build ``src``, a copy of the ``root`` test site with ``old`` replaced
+    by ``new`` once in ``path``; the edited page and the build's warnings."""
+    if not src.exists():
+        shutil.copytree(root, src)
+    page = src / path
+    assert old in page.read_text()
+    page.write_text(page.read_text().replace(old, new, 1))
+    app = make_app(builder, srcdir=src)
+    app.build()
+    return page, app.warning.getvalue()
+
+
 @pytest.mark.parametrize("case", BAD_INPUTS, ids=BAD_INPUTS)
 def test_a_bad_input_is_reported_at_its_field(case, make_app, rootdir, tmp_path):
     path, old, new, line, message = BAD_INPUTS[case]
     src = tmp_path / "career"
-    shutil.copytree(rootdir / "test-career", src)
-    page = src / path
-    assert old in page.read_text()
-    page.write_text(page.read_text().replace(old, new, 1))
-
-    app = make_app("html", srcdir=src)
-    app.build()
-
-    warnings = app.warning.getvalue()
+    page, warnings = build_edited(make_app, rootdir / "test-career", src, path, old, new)
     if isinstance(line, tuple):  # reported on another page
         page, line = src / line[0], line[1]
     assert f"{page}:{line}: WARNING: {message}" in warnings, warnings
@@ -404,14 +409,8 @@ def test_a_mistake_on_a_named_page_is_reported_once(case, make_app, rootdir, tmp
         "  variants:\n    - {name: resume, pages: 1}\n"
         "    - {name: resume-packaging, focus: {projects: [Python packaging]}, pages: 1}\n"
         "---\n"), 1))
-    page = src / path
-    assert old in page.read_text()
-    page.write_text(page.read_text().replace(old, new, 1))
-
-    app = make_app("dummy", srcdir=src)
-    app.build()
-
-    warnings = app.warning.getvalue()
+    page, warnings = build_edited(make_app, rootdir / "test-career", src, path, old, new,
+                                  builder="dummy")
     assert f"{page}:" in warnings, warnings
     assert message in warnings, warnings
     assert warnings.count("WARNING") == 1, warnings

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import time
 import urllib.request
@@ -13,14 +12,10 @@ import urllib.request
 import pytest
 
 from tools.build import ROOT
+from tools.serve import free_port
 
 STARTUP = 600  # seconds: the first run creates the preview's environment and builds
 
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def answers(port: int) -> bool:

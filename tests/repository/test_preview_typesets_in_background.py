@@ -10,26 +10,17 @@ on a copy of the sources, with the test session's typeset cache.
 
 from __future__ import annotations
 
-import http.client
 import os
 import signal
-import socket
 import subprocess
 import time
-import urllib.request
 
 from tools.build import Outputs, preview
+from tools.serve import free_port, page_text
 
 TIMEOUT = 1200  # seconds: LuaLaTeX on a busy machine
 EDITED = "Python SDK for AWS, as edited by the test."
 
-
-def get(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except (OSError, http.client.HTTPException):  # mid-rebuild: a file half written
-        return ""
 
 
 def wait(condition, what: str) -> None:
@@ -40,9 +31,7 @@ def wait(condition, what: str) -> None:
 
 
 def test_pages_come_first_and_variants_follow(site_copy, tmp_path):
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     out = Outputs(tmp_path / "out")
     args, env = preview(out, site_copy, ("--port", str(port)))
     env["PORTFOLIO_RESUME_CACHE"] = os.environ["PORTFOLIO_RESUME_CACHE"]  # the session's
@@ -53,7 +42,7 @@ def test_pages_come_first_and_variants_follow(site_copy, tmp_path):
     html = out.outdir("preview")
 
     def index() -> str:
-        return get(f"{base}/")
+        return page_text(f"{base}/")
 
     def variants_with_edit() -> list[str]:
         return [p.name for p in html.glob("resume*.txt") if EDITED in p.read_text("utf-8")]
@@ -65,7 +54,7 @@ def test_pages_come_first_and_variants_follow(site_copy, tmp_path):
         page = site_copy / "experience" / "aws.md"
         page.write_text(page.read_text(encoding="utf-8").replace(
             "Python SDK for AWS.", EDITED, 1), encoding="utf-8")
-        wait(lambda: EDITED in get(f"{base}/experience/aws.html"), "the edit never showed")
+        wait(lambda: EDITED in page_text(f"{base}/experience/aws.html"), "the edit never showed")
         wait(lambda: "being updated" in index(), "the download area never said it updates")
         assert not variants_with_edit(), "a variant had the edit before the page was served"
         wait(lambda: "being updated" not in index(), "the variants never followed")
