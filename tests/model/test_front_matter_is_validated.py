@@ -371,6 +371,10 @@ def test_a_bad_date_stops_the_real_build(site_copy, tmp_path):
     result = run_sphinx("html", tmp_path / "html", tmp_path / "doctrees", site_copy)
     assert result.returncode != 0
     assert "rackspace.md:4: WARNING: field 'start': '2013-1' is not a year-month" in result.stderr
+    # The build fails: no minute of LuaLaTeX for a career with a mistake in it.
+    assert ("résumé variants: not typeset, the front matter has 1 mistake(s) (above)"
+            in result.stdout)
+    assert not (tmp_path / "doctrees" / "resumes-work").exists()
 
 
 # Mistakes on what the landing page names (in 'relations', a card's

@@ -387,3 +387,16 @@ def test_a_lualatex_failure_stops_with_the_end_of_its_log(tmp_path):
     with pytest.raises(typeset.TypesetError, match="Undefined control sequence"):
         setter.pdf(broken, tmp_path / "work" / "broken", "a broken résumé")
     assert not list((tmp_path / "cache").glob("*"))  # nothing cached
+
+
+def test_the_untagged_measure_is_checked_against_the_tagged_pdf():
+    """The fit is measured without tagging (typeset.py's measure) and each
+    variant's final, tagged run must end its page where the measure said: the
+    site's build passing proves they agree; here, that a disagreement stops it."""
+    source = "\\DocumentMetadata{testphase=phase-II}\n\\documentclass{article}\n"
+    assert typeset.untagged(source) == "\\documentclass{article}\n"
+    measured = typeset.Measure(pages=1, free=12.5, text_height=600.0, heights=[])
+    agreeing = "ResumePage=1, ResumeFree=12.5pt, ResumeTextHeight=600.0pt\n"
+    typeset._agrees(measured, agreeing, "a variant")
+    with pytest.raises(typeset.TypesetError, match="no longer measures what the PDF shows"):
+        typeset._agrees(measured, agreeing.replace("12.5pt", "3.0pt"), "a variant")

@@ -54,12 +54,25 @@ def open_resume(tmp_path_factory):
     return where
 
 
+@pytest.fixture(scope="module")
+def parse(site, open_resume):
+    """The parser's reading of a variant's PDF, each variant read once."""
+    read: dict[str, dict] = {}
+
+    def parse(name: str) -> dict:
+        if name not in read:
+            pdf = site.html / f"{name}.pdf"
+            out = subprocess.run(["npx", "tsx", "run.ts", str(pdf)], cwd=open_resume,
+                                 capture_output=True, text=True, check=True).stdout
+            read[name] = json.loads(out)["resume"]
+        return read[name]
+
+    return parse
+
+
 @pytest.fixture(params=NAMES)
-def parsed(request, site, open_resume) -> tuple[str, dict]:
-    pdf = site.html / f"{request.param}.pdf"
-    out = subprocess.run(["npx", "tsx", "run.ts", str(pdf)], cwd=open_resume,
-                         capture_output=True, text=True, check=True).stdout
-    return request.param, json.loads(out)["resume"]
+def parsed(request, parse) -> tuple[str, dict]:
+    return request.param, parse(request.param)
 
 
 def shown(site, name: str) -> set[str]:

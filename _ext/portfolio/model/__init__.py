@@ -17,6 +17,7 @@ from .build import (
     career,
     check_date,
     labels_declared,
+    mistakes,
     page_labels,
     reading_order,
     source_date_epoch,
@@ -48,8 +49,8 @@ if TYPE_CHECKING:
 __all__ = [
     "CONTRIBUTIONS_DIR", "DURATION_RULE", "RESUME_SECTIONS", "ROLES_DIR", "Career",
     "Contribution", "Pep", "Person", "Profile", "Project", "Relation", "Reporter", "Role",
-    "YearMonth", "career", "declared_projects", "duration", "labels_declared", "page_kind",
-    "page_labels", "portfolio_view", "read_person",
+    "YearMonth", "career", "declared_projects", "duration", "labels_declared", "mistakes",
+    "page_kind", "page_labels", "portfolio_view", "read_person",
     "reading_order", "source_date_epoch",
 ]
 

@@ -69,6 +69,13 @@ def career(env: BuildEnvironment) -> Career:
         raise RuntimeError("career(env) is available once every page has been read") from None
 
 
+def mistakes(env: BuildEnvironment) -> int:
+    """How many mistakes this build found in the front matter (each one a
+    warning): the résumé is not typeset from a career that has any, since
+    the build fails and the career lacks what the mistakes left out."""
+    return env.portfolio_mistakes
+
+
 def reading_order(env: BuildEnvironment) -> list[str]:
     """Every document, in the order the toctrees present them."""
     order: list[str] = []
@@ -94,6 +101,7 @@ class Reporter:
 
     def __init__(self, env: BuildEnvironment) -> None:
         self.env = env
+        self.mistakes = 0  # warnings given: each one fails a strict build
 
     def front_matter(self, docname: str) -> FrontMatter:
         # This build's reading: build() starts it afresh.
@@ -108,6 +116,7 @@ class Reporter:
             path = (path,)
         if line is None:
             line = self.front_matter(docname).line(path) if path else 1
+        self.mistakes += 1
         logger.warning(message, location=(docname, line), type="portfolio", subtype=subtype)
 
     def declared(self, key: str, names: str) -> str:
@@ -455,6 +464,7 @@ def build(env: BuildEnvironment) -> Career:
     _check_membership(env, contributions, listed_by, project_names, report)
     _check_role_order(env, roles, today, listed_by, report)
     roles.sort(key=lambda r: (r.start, r.end or today), reverse=True)
+    env.portfolio_mistakes = report.mistakes
     return Career(
         person=person,
         roles=roles,

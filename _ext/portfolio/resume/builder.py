@@ -99,6 +99,8 @@ class ResumeBuilder(DummyBuilder):
     allow_parallel = True
 
     def finish(self) -> None:
+        if typeset.held_back(self.env, "résumé variants"):
+            return
         c = model.career(self.env)
         declaration = self.env.portfolio_variants
         wanted = requested(self.config, c)

@@ -66,7 +66,7 @@ def link_text(result: typeset.Typeset) -> str:
 def _typeset(app: Sphinx, env: BuildEnvironment) -> None:
     """Start typesetting the declared variants (cached), for the download
     area to list; in the background, take what the cache has."""
-    if not _website(app.builder):
+    if not _website(app.builder) or typeset.held_back(env, "résumé variants"):
         return
     declaration = env.portfolio_variants
     target = standalone_target(app.builder, private=False)  # the website's: always public

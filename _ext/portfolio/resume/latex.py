@@ -85,7 +85,8 @@ def _phone(srcdir: Path) -> str:
 # -- Writing ------------------------------------------------------------------------
 
 def _write(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.name != "latex":
+    if (exception is not None or app.builder.name != "latex"
+            or typeset.held_back(app.env, "resume/resume.pdf")):
         return
     career = model.career(app.env)
     outdir = Path(app.outdir)

@@ -7,8 +7,11 @@ tried, until the page is full. Each LuaLaTeX run's log says how many pages
 it made, the space left at the foot of the last one, and how tall each
 bullet came out (portfolioresume.sty writes them), so the choice is made on
 those heights and proved by a run: a bullet too many goes again, lowest
-rank first. The kept set is then typeset for good with latexmk (the PDF
-management needs a second run). The LaTeX build's ``resume/resume.pdf`` is
+rank first. Measuring runs leave tagging out (the same layout, in less than
+half the time); the kept set is then typeset for good, tagged, with latexmk
+(the PDF management needs a second run), and its log must agree with the
+measure. A build whose front matter has mistakes typesets nothing
+(``held_back``): it fails, and the career lacks what the mistakes left out. The LaTeX build's ``resume/resume.pdf`` is
 the full variant's result, copied (latex.py).
 
 Like sphinx.ext.imgmath, this runs during the website build, so the download
@@ -154,10 +157,17 @@ class Typesetter:
         return text
 
     def measure(self, source: str, workdir: Path, what: str) -> Measure:
-        """How ``source`` comes out: one LuaLaTeX run, cached."""
+        """How ``source`` comes out: one LuaLaTeX run, untagged, cached.
+
+        Tagging adds structure, not layout: the pages, the space left and
+        each bullet's height are the same without it, and a run without
+        it takes less than half the time. ``fit`` checks this on the final
+        run's log (``_agrees``). It runs in a directory of its own: an
+        untagged run stops on a tagged run's aux file."""
+        source = untagged(source)
         stamp = self.cache / f"{self._key(source)}.measure.json"
         if not stamp.exists():
-            log = self._run(LUALATEX, source, workdir, what)
+            log = self._run(LUALATEX, source, workdir / "measure", what)
             page, free, height = _END.findall(log)[-1]
             found = {"pages": int(page) + (float(free) < 0), "free": float(free),
                      "text_height": float(height),
@@ -197,7 +207,9 @@ class Typesetter:
         kept, found = (ranked, whole) if whole.pages <= limit else self._fill(
             c, ranked, whole, measure, limit, what)
         pdf, pages = self.pdf(source(kept), workdir, what)
-        if pages > limit:  # the final runs disagree with the measuring run
+        _agrees(found, pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace"),
+                what)
+        if pages > limit:
             raise TypesetError(f"{what} came out at {pages} pages, over its limit")
         shown = variants.select(c, kept, first)
         chosen = {b.key for b in kept}
@@ -236,12 +248,37 @@ class Typesetter:
         return kept, found
 
 
+def untagged(source: str) -> str:
+    """``source`` without its \\DocumentMetadata line: the same layout, untagged."""
+    return "\n".join(line for line in source.split("\n")
+                     if not line.startswith("\\DocumentMetadata"))
+
+
+def _agrees(measured: Measure, log: str, what: str) -> None:
+    """The final (tagged) run laid the page out as the untagged measuring run
+    did: else the fit was chosen on wrong figures, a fault of this module."""
+    page, free, _ = _END.findall(log)[-1]
+    if (int(page) + (float(free) < 0), round(float(free), 2)) != (measured.pages,
+                                                                    round(measured.free, 2)):
+        raise TypesetError(f"{what}: the tagged run ended its last page {free}pt short of "
+                           f"the foot, the untagged measuring run {measured.free}pt; "
+                           "typeset.py's measure() no longer measures what the PDF shows")
+
+
 def _store(path: Path, data: bytes) -> None:
     """Write whole or not at all: another build may read the cache."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f"{path.name}.{os.getpid()}.{threading.get_ident()}")
     partial.write_bytes(data)
     os.replace(partial, path)
+
+
+def held_back(env, what: str) -> bool:
+    """Whether the front matter has mistakes, so ``what`` is not typeset:
+    the build will fail, and LuaLaTeX's minute is better spent after the fix."""
+    if count := model.mistakes(env):
+        logger.info(f"{what}: not typeset, the front matter has {count} mistake(s) (above)")
+    return bool(count)
 
 
 def typesetter(builder: Builder, cached_only: bool = False) -> Typesetter:
