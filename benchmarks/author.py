@@ -17,6 +17,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from websockets.sync.client import connect  # sphinx-autobuild's own dependency
+
 from tools import build
 from tools.build import ROOT
 from tools.serve import free_port, page_text
@@ -155,16 +157,43 @@ def _edit(page: Path, old: str, new: str) -> None:
 @dataclass
 class PreviewEdits:
     start: float  # until the first build is served, variants listed
-    bullet: list[float]  # a résumé bullet edited: until its page shows it
-    prose: list[float]  # a sentence edited: until its page shows it
+    bullet: list[float]  # a résumé bullet edited: until the browser is told to reload
+    prose: list[float]  # a sentence edited: until the browser is told to reload
     variants: list[float]  # after a bullet edit: until the download area lists every variant
+
+
+class ReloadSignal:
+    """sphinx-autobuild's reload channel, as its script in the browser uses
+    it: the server sends "refresh" once a rebuild is done, and the page
+    reloads. An edit "shows" when that message comes (and the page served
+    then has it), not when the edited page's file is written, which is
+    sooner for pages written early in a build."""
+
+    def __init__(self, base: str) -> None:
+        self.socket = connect(base.replace("http://", "ws://") + "/websocket-reload")
+
+    def drain(self) -> None:
+        """Forget the signals of builds already done (a background stamp's)."""
+        while True:
+            try:
+                self.socket.recv(timeout=0.5)
+            except TimeoutError:
+                return
+
+    def wait(self, timeout: float) -> None:
+        if self.socket.recv(timeout=timeout) != "refresh":
+            raise RuntimeError("sphinx-autobuild sent something other than refresh")
+
+    def close(self) -> None:
+        self.socket.close()
 
 
 def preview_edits(src: Path, work: Path, runs: int,
                   command=None) -> PreviewEdits:
     """Serve ``src`` as `./run preview` does (tools/build.py's ``preview``,
     or ``command(out, src, port)``: (argv, env), for another revision's) and
-    time, from the save, until the edited page is served with the edit."""
+    time, from the save, until the browser is told to reload (the edited
+    page then served with the edit)."""
     out = build.Outputs(work)
     shutil.rmtree(work, ignore_errors=True)
     port = free_port()
@@ -185,29 +214,36 @@ def preview_edits(src: Path, work: Path, runs: int,
 
         start = _until(listed, 1800, "the preview never listed every variant")
         result = PreviewEdits(start, [], [], [])
-        def shows(page: str, mark: str):
-            return lambda: mark in page_text(f"{base}/{page}.html")
+        reload = ReloadSignal(base)
+
+        def shown(page: str, old: str, new: str) -> float:
+            """Save the edit; seconds until the browser is told to reload."""
+            reload.drain()
+            _edit(src / page, old, new)
+            saved = time.perf_counter()
+            while True:  # a rebuild under way at the save ends without the edit
+                reload.wait(600 - (time.perf_counter() - saved))
+                took = time.perf_counter() - saved
+                if new in page_text(f"{base}/{page.removesuffix('.md')}.html"):
+                    return took
 
         def followed(saved: float):
             return lambda: stamped(saved) and listed()
 
-        role = BULLET_PAGE.removesuffix(".md")
         for run in range(runs):
             old, new = ("Python SDK for AWS.", f"Python SDK for AWS (edit {run}).") if not run \
                 else (f"(edit {run - 1}).", f"(edit {run}).")
-            _edit(src / BULLET_PAGE, old, new)
             saved = time.time()
-            result.bullet.append(_until(shows(role, f"(edit {run})"), 600, "the bullet edit"))
+            result.bullet.append(shown(BULLET_PAGE, old, new))
             result.variants.append(result.bullet[-1] + _until(followed(saved), 1800, "variants"))
             time.sleep(1)  # sphinx-autobuild's last rebuild settles
         prose = "as listed by the"
         for run in range(runs):
             old, new = (prose, f"as listed (prose {run}) by the") if not run \
                 else (f"(prose {run - 1})", f"(prose {run})")
-            _edit(src / PROSE_PAGE, old, new)
-            result.prose.append(_until(shows(PROSE_PAGE.removesuffix(".md"), f"(prose {run})"),
-                                       600, "the prose edit"))
+            result.prose.append(shown(PROSE_PAGE, old, new))
             time.sleep(1)
+        reload.close()
         return result
     finally:
         os.killpg(server.pid, signal.SIGTERM)

@@ -60,7 +60,7 @@ def measure_author(src: Path, sites: list[author.Site], runs: int, pdf: bool) ->
         ours["session"] = _median([h + e + p for h, e, p in runs_together])
     print("  cold `./run build` (HTML, ePub and PDF in one plan)", flush=True)
     ours["build"] = _median([author.cold("build", src, work / "build") for _ in range(runs)])
-    print("  preview: a bullet edit and a prose edit, until served", flush=True)
+    print("  preview: a bullet edit and a prose edit, until the browser reloads", flush=True)
     edits = author.preview_edits(author.copy_sources(OUT / "preview-src"), work / "preview", runs)
     ours["preview"] = {"start": edits.start, "bullet": _median(edits.bullet),
                        "prose": _median(edits.prose), "variants": _median(edits.variants)}
@@ -203,9 +203,9 @@ def report(results: dict) -> str:
         if preview := ours.get("preview"):
             rows += [[name, f"{preview[key]:.2f}"] for key, name in [
                 ("start", "preview: first start until served, variants listed"),
-                ("bullet", f"preview: a bullet edit in {author.BULLET_PAGE} until served"),
+                ("bullet", f"preview: a bullet edit in {author.BULLET_PAGE} until reloaded"),
                 ("variants", "preview: ... until the download area lists every variant"),
-                ("prose", f"preview: a prose edit in {author.PROSE_PAGE} until served")]]
+                ("prose", f"preview: a prose edit in {author.PROSE_PAGE} until reloaded")]]
         for key in ("incremental_jauto", "incremental_j1"):
             inc = ours[key]
             rows.append([f"incremental HTML after editing {inc['page']} (-j {inc['jobs']})",

@@ -12,6 +12,7 @@ bullets carry it. Deterministic and offline. Pure: no Sphinx here.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 import threading
@@ -38,6 +39,7 @@ what when where which while who whom why with would you your yours yourself your
 _local = threading.local()
 
 
+@functools.cache  # a few hundred words, each met many times a build
 def stem(word: str) -> str:
     if not hasattr(_local, "english"):
         _local.english = snowballstemmer.stemmer("english")

@@ -11,8 +11,9 @@ rank first. Measuring runs leave tagging out (the same layout, in less than
 half the time); the kept set is then typeset for good, tagged, with latexmk
 (the PDF management needs a second run), and its log must agree with the
 measure. A build whose front matter has mistakes typesets nothing
-(``held_back``): it fails, and the career lacks what the mistakes left out. The LaTeX build's ``resume/resume.pdf`` is
-the full variant's result, copied (latex.py).
+(``held_back``): it fails, and the career lacks what the mistakes left out.
+The LaTeX build's ``resume/resume.pdf`` is the full variant's result, copied
+(latex.py).
 
 Like sphinx.ext.imgmath, this runs during the website build, so the download
 area can say how many pages each file has: the variants are typeset in

@@ -14,7 +14,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from dataclasses import field as dataclass_field
 
+import pybtex_docutils
 import sphinxcontrib.bibtex.plugin
+from pybtex.backends import plaintext
 from pybtex.plugin import register_plugin
 from pybtex.style.formatting import toplevel
 from pybtex.style.formatting.unsrt import Style as UnsrtStyle
@@ -78,6 +80,13 @@ class PepReferenceStyle(LabelReferenceStyle):
     bracket_label: BracketStyle = dataclass_field(default_factory=_no_brackets)
 
 
+# The backends sphinxcontrib-bibtex renders with, as their packages' entry
+# points name them (pybtex 0.26, pybtex-docutils 1.0): entries and labels as
+# text ("text" is pybtex's alias of "plaintext"), the bibliography as docutils nodes.
+BACKENDS = {"plaintext": plaintext.Backend, "text": plaintext.Backend,
+            "docutils": pybtex_docutils.Backend}
+
+
 def register() -> None:
     sphinxcontrib.bibtex.plugin.register_plugin(
         "sphinxcontrib.bibtex.style.referencing", "pep", PepReferenceStyle
@@ -85,3 +94,9 @@ def register() -> None:
     register_plugin("pybtex.style.labels", "pep", PepLabelStyle)
     register_plugin("pybtex.style.sorting", "pep", PepSortingStyle)
     register_plugin("pybtex.style.formatting", "pep", PepStyle)
+    # pybtex looks a backend up by its entry point each time it renders a
+    # citation (importlib.metadata reads every installed package's metadata,
+    # 70-odd times a build: half a second of every preview rebuild).
+    # Registered, a plugin is found before any entry point is read.
+    for name, backend in BACKENDS.items():
+        register_plugin("pybtex.backends", name, backend, force=True)
