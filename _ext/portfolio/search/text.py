@@ -3,6 +3,7 @@ as the excerpt under each result. Pure: no Sphinx here."""
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 # Elements that end a run of words: text on either side is not one word.
@@ -64,8 +65,14 @@ class _MainText(HTMLParser):
         return " ".join("".join(self.parts).split())
 
 
+# Where the main element opens: nothing before it (the head, the sidebar's
+# navigation, most of a page) is read.
+_MAIN = re.compile(r"<article\b[^>]*\brole=\"main\"")
+
+
 def main_text(html: str) -> str:
     parser = _MainText()
-    parser.feed(html)
+    start = _MAIN.search(html)
+    parser.feed(html[start.start():] if start else html)
     parser.close()
     return parser.text()
