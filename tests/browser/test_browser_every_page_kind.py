@@ -79,8 +79,11 @@ def view(request, browser):
 
 
 def _open(page, http_server, path: str) -> None:
-    page.goto(http_server.page(path))
-    page.wait_for_load_state("networkidle")
+    """The page loaded (images, styles, scripts) with its fonts in use: what
+    layout is measured on. (Waiting for the network to be idle would add
+    half a second a page and wait for nothing more.)"""
+    page.goto(http_server.page(path), wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
 
 
 @pytest.mark.parametrize("kind", list(KINDS))

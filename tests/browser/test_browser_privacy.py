@@ -24,9 +24,16 @@ def test_no_page_requests_anything_from_elsewhere(browser, http_server, html_pag
     site = _origin(http_server.url)
     foreign = {}
     requested = 0
+    # Every page opened in a tab of its own, then each waited for until its
+    # network is idle: the half-second quiet each needs passes for all at once.
+    tabs = []
     for path in html_pages:
-        page = browser.new_page()
-        urls = _requests_loading(page, http_server.page(path))
+        page, seen = browser.new_page(), []
+        page.on("request", lambda request, seen=seen: seen.append(request.url))
+        page.goto(http_server.page(path))
+        tabs.append((path, page, seen))
+    for path, page, urls in tabs:
+        page.wait_for_load_state("networkidle")
         page.close()
         requested += len(urls)
         # data: URIs are inline in the stylesheet; everything else is fetched.
