@@ -23,7 +23,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -82,6 +82,12 @@ class Outputs:
         return self.root / "doctrees" / builder
 
     @property
+    def resume_cache(self) -> Path:
+        """The typeset résumé variants, by hash, shared by every builder (the
+        website's copies and the PDF's standalone résumé are one typeset)."""
+        return self.root / "doctrees" / "resumes"
+
+    @property
     def html(self) -> Path:
         return self.outdir("html")
 
@@ -113,9 +119,14 @@ class Command:
     args: tuple[str, ...]
     cwd: Path | None = None
     quiet: bool = False  # output shown only on failure (latexmk's pages of log)
+    defaults: tuple[tuple[str, str], ...] = ()  # variables, where the environment lacks them
 
     def __str__(self) -> str:
         return shlex.join(self.args)
+
+    def environment(self, env: dict[str, str]) -> dict[str, str]:
+        """``env`` with this command's defaults for what it does not set."""
+        return {**dict(self.defaults), **env}
 
 
 @dataclass(frozen=True)
@@ -178,7 +189,7 @@ Runner = Callable[[Command], None]
 
 def capture(command: Command) -> subprocess.CompletedProcess:
     """Run a command with the build's environment, keeping its output."""
-    return subprocess.run(command.args, cwd=command.cwd, env=build_env(),
+    return subprocess.run(command.args, cwd=command.cwd, env=command.environment(build_env()),
                           capture_output=True, text=True)
 
 
@@ -199,7 +210,8 @@ def shown(command: Command) -> None:
     print(f"$ {command}", flush=True)
     if command.quiet:
         return captured(command)
-    result = subprocess.run(command.args, cwd=command.cwd, env=build_env())
+    result = subprocess.run(command.args, cwd=command.cwd,
+                            env=command.environment(build_env()))
     if result.returncode:
         raise _failed(command, result)
 
@@ -232,8 +244,10 @@ class Plan:
 
     def _sphinx(self, builder: str) -> list[Path]:
         out = self.out
-        self.run(sphinx(builder, out.outdir(builder), out.doctrees(builder), self.src,
-                        self.options))
+        command = sphinx(builder, out.outdir(builder), out.doctrees(builder), self.src,
+                         self.options)
+        # One typeset cache for every builder (conf.py reads the variable).
+        self.run(replace(command, defaults=(("PORTFOLIO_RESUME_CACHE", str(out.resume_cache)),)))
         return [out.outdir(builder)]
 
     def html(self) -> list[Path]:
@@ -294,8 +308,8 @@ def preview(out: Outputs = OUTPUTS, src: Path = ROOT, extra: tuple[str, ...] = (
     typeset in the background; when they are, the process touches a stamp
     that sphinx-autobuild watches, and the rebuild that follows lists them.
 
-    The typeset cache is the HTML build's, shared: its entries are named by
-    the hash of what LuaLaTeX reads and written whole. The doctrees are not
+    The typeset cache is the builds' (``Outputs.resume_cache``), shared: its
+    entries are named by the hash of what LuaLaTeX reads and written whole. The doctrees are not
     shared (two builds at once would write the same files); a preview with
     none starts from a copy of the HTML build's, when there is one.
     """
@@ -313,7 +327,7 @@ def preview(out: Outputs = OUTPUTS, src: Path = ROOT, extra: tuple[str, ...] = (
         "-D", f"portfolio_resume_background={stamp}",
         "-d", str(doctrees), str(src), str(out.outdir("preview")), *extra,
     ]
-    return args, {**build_env(), "PORTFOLIO_RESUME_CACHE": str(built / "resumes")}
+    return args, {**build_env(), "PORTFOLIO_RESUME_CACHE": str(out.resume_cache)}
 
 
 # `python -m tools.build TARGET... [-- SPHINX-BUILD ARGS]`, into _build/.

@@ -51,7 +51,8 @@ def as_started():
     os.umask(umask)
 
     def run(command: Command) -> None:
-        result = subprocess.run(command.args, cwd=command.cwd or ROOT, env=env, umask=umask,
+        result = subprocess.run(command.args, cwd=command.cwd or ROOT,
+                                env=command.environment(env), umask=umask,
                                 capture_output=True, text=True)
         if result.returncode:
             output = f"{(result.stdout or '')[-4000:]}{(result.stderr or '')[-4000:]}"
