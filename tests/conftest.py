@@ -175,12 +175,17 @@ def role_pages(site, resume) -> dict[seed.Position, Path]:
 # -- The built site in a real browser ----------------------------------------
 
 @pytest.fixture(scope="session")
-def http_server(site):
-    """The built HTML on localhost, at the path its canonical URLs use."""
+def site_prefix(site) -> str:
+    """The path the site is published under, as its canonical URLs give it."""
     canonical = re.search(r'<link rel="canonical" href="([^"]+)"',
                           (site.html / "index.html").read_text(encoding="utf-8"))
-    prefix = urlsplit(canonical[1]).path.removesuffix("index.html") if canonical else "/"
-    with serve(site.html, prefix) as server:
+    return urlsplit(canonical[1]).path.removesuffix("index.html") if canonical else "/"
+
+
+@pytest.fixture(scope="session")
+def http_server(site, site_prefix):
+    """The built HTML on localhost, at the path its canonical URLs use."""
+    with serve(site.html, site_prefix) as server:
         yield server
 
 

@@ -30,6 +30,12 @@ class _Handler(SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, like every real host
     prefix = "/"
     answers: Mapping[str, bytes] = {}  # URL path -> a JSON body (an API's answer)
+    extra_headers: Mapping[str, str] = {}  # sent with every answer
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
 
     def translate_path(self, path: str) -> str:
         path = urlsplit(path).path
@@ -89,11 +95,13 @@ class Server:
 
 @contextmanager
 def serve(directory: Path, prefix: str = "/",
-          answers: Mapping[str, bytes] | None = None) -> Iterator[Server]:
+          answers: Mapping[str, bytes] | None = None,
+          headers: Mapping[str, str] | None = None) -> Iterator[Server]:
     """Serve directory on a free localhost port under a path prefix; yields
     the Server. ``answers`` gives fixed JSON bodies for some URL paths,
-    whatever their query."""
-    handler = type("Handler", (_Handler,), {"prefix": prefix, "answers": dict(answers or {})})
+    whatever their query; ``headers`` are added to every response."""
+    handler = type("Handler", (_Handler,), {"prefix": prefix, "answers": dict(answers or {}),
+                                            "extra_headers": dict(headers or {})})
     server = _Server(("127.0.0.1", 0), partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

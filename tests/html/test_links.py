@@ -11,6 +11,7 @@ import csv
 import io
 import subprocess
 import sys
+import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -23,10 +24,14 @@ LINKCHECKER = Path(sys.executable).parent / "linkchecker"
 CONFIG = """\
 [checking]
 threads=4
+maxrequestspersecond=1000
 [filtering]
 checkextern=0
 [AnchorCheck]
 """
+# A server that answers with this header may be checked faster than 10
+# requests a second (linkcheckerrc(5): maxrequestspersecond).
+LINKCHECKER_HEADERS = {"LinkChecker": "local test server"}
 
 
 def linkcheck(tmp_path: Path, *urls: str) -> list[dict]:
@@ -61,17 +66,27 @@ def problems(rows: list[dict], site_url: str) -> list[str]:
 
 
 @pytest.fixture(scope="module")
-def checked(http_server, html_pages, tmp_path_factory) -> list[dict]:
+def link_server(site, site_prefix):
+    """The site on localhost, as http_server serves it, with LinkChecker's
+    header: the server lets it check at full speed (linkcheckerrc(5),
+    maxrequestspersecond), not at the few requests a second it allows a
+    host it does not know."""
+    with serve(site.html, site_prefix, headers=LINKCHECKER_HEADERS) as server:
+        yield server
+
+
+@pytest.fixture(scope="module")
+def checked(link_server, html_pages, tmp_path_factory) -> list[dict]:
     # Every page is a starting point, so pages no link reaches (404.html) count too.
     return linkcheck(tmp_path_factory.mktemp("linkcheck"),
-                     *(http_server.page(path) for path in html_pages))
+                     *(link_server.page(path) for path in html_pages))
 
 
-def test_every_internal_link_and_anchor_resolves(checked, http_server, html_pages):
-    internal = [row for row in checked if row["url"].startswith(http_server.url)]
-    assert {row["url"] for row in internal} >= {http_server.page(p) for p in html_pages}
+def test_every_internal_link_and_anchor_resolves(checked, link_server, html_pages):
+    internal = [row for row in checked if row["url"].startswith(link_server.url)]
+    assert {row["url"] for row in internal} >= {link_server.page(p) for p in html_pages}
     assert any("#" in row["urlname"] for row in internal)  # anchors were among them
-    assert problems(checked, http_server.url) == []
+    assert problems(checked, link_server.url) == []
 
 
 def test_linkchecker_reports_broken_links_and_anchors(tmp_path):
@@ -83,8 +98,10 @@ def test_linkchecker_reports_broken_links_and_anchors(tmp_path):
                                  '<a href="b.html#nowhere">b</a><a href="gone.html">c</a>'
                                  '<a href="/elsewhere/b.html">d</a>')
     (site / "b.html").write_text('<!DOCTYPE html><title>b</title><p id="here">b</p>')
-    with serve(site, "/en/latest/") as server:
+    with serve(site, "/en/latest/", headers=LINKCHECKER_HEADERS) as server:
         found = problems(linkcheck(tmp_path, server.page("a.html")), server.url)
+        with urllib.request.urlopen(server.page("b.html")) as response:
+            assert response.headers["LinkChecker"] == LINKCHECKER_HEADERS["LinkChecker"]
     assert len(found) == 3, found
     assert any("gone.html" in problem and "404" in problem for problem in found)
     assert any("b.html#nowhere" in problem and "nowhere" in problem for problem in found)
