@@ -12,6 +12,7 @@ has the phone number. Bad declarations stop the build at their line.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import shutil
 import subprocess
@@ -22,7 +23,7 @@ from bs4 import BeautifulSoup
 from docx import Document
 from pypdf import PdfReader
 
-from portfolio.resume import typeset
+from portfolio.resume import tex, typeset
 from support import seed
 from support.sources import PERSON
 from tools.build import run_sphinx
@@ -400,3 +401,26 @@ def test_the_untagged_measure_is_checked_against_the_tagged_pdf():
     typeset._agrees(measured, agreeing, "a variant")
     with pytest.raises(typeset.TypesetError, match="no longer measures what the PDF shows"):
         typeset._agrees(measured, agreeing.replace("12.5pt", "3.0pt"), "a variant")
+
+
+def test_trials_measured_in_one_run_measure_as_each_alone(site_env, career, tmp_path):
+    """A fit measures a variant's candidate bullet sets in one LuaLaTeX run,
+    one after another (typeset.py's trials): each must come out as in a
+    run of its own (its pages, the space left, each bullet's height), or the
+    fit would choose on figures no PDF has."""
+    fontpkg = site_env.config.latex_elements.get("fontpkg", "")
+
+    def source(bullets: int) -> str:
+        shown = dataclasses.replace(career, roles=[
+            dataclasses.replace(r, bullets=r.bullets[:bullets]) for r in career.roles],
+            contributions=career.contributions[:bullets])
+        return tex.standalone(shown, tex.Target(standalone=True), fontpkg)
+
+    sources = [source(n) for n in (99, 0, 1)]  # two pages, then less
+    together = typeset.Typesetter(tmp_path / "together", tmp_path / "work", fontpkg, 0)
+    alone = typeset.Typesetter(tmp_path / "alone", tmp_path / "work", fontpkg, 0)
+    measured = together.measure(sources, tmp_path / "work" / "together", "trials")
+    assert together.runs == 1
+    assert measured[0].pages > measured[1].pages  # a page count carried over would show
+    assert measured == [alone.measure([s], tmp_path / "work" / f"alone-{n}", "a trial")[0]
+                        for n, s in enumerate(sources)]

@@ -7,11 +7,13 @@ tried, until the page is full. Each LuaLaTeX run's log says how many pages
 it made, the space left at the foot of the last one, and how tall each
 bullet came out (portfolioresume.sty writes them), so the choice is made on
 those heights and proved by a run: a bullet too many goes again, lowest
-rank first. Measuring runs leave tagging out (the same layout, in less than
-half the time); the kept set is then typeset for good, tagged, with latexmk
-(the PDF management needs a second run), and its log must agree with the
-measure. A build whose front matter has mistakes typesets nothing
-(``held_back``): it fails, and the career lacks what the mistakes left out.
+rank first. A run's time is mostly LuaLaTeX starting, so each step sets
+every choice it may try next in one run (``trials``). Measuring runs leave
+tagging out (the same layout, in less than half the time); the kept set
+is then typeset for good, tagged, with latexmk (the PDF management needs a
+second run), and its log must agree with the measure. A build whose front
+matter has mistakes typesets nothing (``held_back``): it fails, and the
+career lacks what the mistakes left out.
 The LaTeX build's ``resume/resume.pdf`` is the full variant's result, copied
 (latex.py).
 
@@ -82,6 +84,16 @@ _PAGES = re.compile(r"Output written on .*?\((\d+) pages?", re.S)
 _END = re.compile(r"^ResumePage=(\d+), ResumeFree=(-?[\d.]+)pt,\s+ResumeTextHeight=([\d.]+)pt$",
                   re.M)
 _BULLET = re.compile(r"^ResumeBullet=([\d.]+)pt$", re.M)
+_TRIAL = re.compile(r"^ResumeTrial=\d+$", re.M)
+BEGIN, END = "\\begin{document}\n", "\\end{document}"
+# Before each trial: a fresh page, numbered 1, with no heading just set.
+TRIAL = ("\\newcommand\\ResumeTrial[1]{\\clearpage\\setcounter{page}{1}"
+         "\\global\\ResumeAfterHeadingfalse\\wlog{ResumeTrial=#1}}\n")
+# How many of its last bullets a fill's first choice may have to drop: each
+# shorter choice is measured in the same run, in case.
+POPS = 3
+# ... and how many bullets its last loop may try alone, measured in one run.
+ALONE = 4
 
 
 class TypesetError(SphinxError):
@@ -157,24 +169,30 @@ class Typesetter:
             raise TypesetError(f"{command[0]} failed on {what} ({workdir / JOB}.tex):\n{tail}")
         return text
 
-    def measure(self, source: str, workdir: Path, what: str) -> Measure:
-        """How ``source`` comes out: one LuaLaTeX run, untagged, cached.
+    def measure(self, sources: list[str], workdir: Path, what: str) -> list[Measure]:
+        """How each of ``sources`` comes out: one LuaLaTeX run for all those
+        the cache lacks, untagged.
 
         Tagging adds structure, not layout: the pages, the space left and
         each bullet's height are the same without it, and a run without
         it takes less than half the time. ``fit`` checks this on the final
-        run's log (``_agrees``). It runs in a directory of its own: an
-        untagged run stops on a tagged run's aux file."""
-        source = untagged(source)
-        stamp = self.cache / f"{self._key(source)}.measure.json"
-        if not stamp.exists():
-            log = self._run(LUALATEX, source, workdir / "measure", what)
-            page, free, height = _END.findall(log)[-1]
-            found = {"pages": int(page) + (float(free) < 0), "free": float(free),
-                     "text_height": float(height),
-                     "heights": [float(h) for h in _BULLET.findall(log)]}
-            _store(stamp, json.dumps(found).encode())
-        return Measure(**json.loads(stamp.read_text()))
+        run's log (``_agrees``). The run's time is mostly LuaLaTeX starting
+        and loading the fonts, so the sources (one variant's candidate
+        bullet sets, all with the same preamble) are set one after another
+        in one document (``trials``), each from a fresh page numbered 1.
+        Each is cached under its own hash. It runs in a directory of its
+        own: an untagged run stops on a tagged run's aux file."""
+        untagged_sources = [untagged(source) for source in sources]
+        stamps = [self.cache / f"{self._key(source)}.measure.json" for source in untagged_sources]
+        missing = dict.fromkeys(source for source, stamp in zip(untagged_sources, stamps,
+                                                                strict=True)
+                                if not stamp.exists())
+        if missing:
+            log = self._run(LUALATEX, trials(list(missing)), workdir / "measure", what)
+            for source, found in zip(missing, _measures(log), strict=True):
+                _store(self.cache / f"{self._key(source)}.measure.json",
+                       json.dumps(found).encode())
+        return [Measure(**json.loads(stamp.read_text())) for stamp in stamps]
 
     def pdf(self, source: str, workdir: Path, what: str) -> tuple[Path, int]:
         """``source`` typeset for good (latexmk), cached: the PDF and its page
@@ -209,16 +227,18 @@ class Typesetter:
         what = f"résumé variant {variant.name!r}"
         limit = variant.page_limit
 
-        def measure(kept: list[variants.Bullet]) -> Measure:
-            return self.measure(source(kept), workdir, what)
+        def measure(*kept_sets: list[variants.Bullet]) -> list[Measure]:
+            return self.measure([source(kept) for kept in kept_sets], workdir, what)
 
         def source(kept: list[variants.Bullet]) -> str:
             return tex.standalone(variants.select(c, kept, first), target, self.fontpkg,
                                   variant.title)
 
-        whole = measure(ranked)
+        # Without bullets too, in the same run: where a fill starts, for the
+        # cost of one more page.
+        whole, empty = measure(ranked, [])
         kept, found = (ranked, whole) if whole.pages <= limit else self._fill(
-            c, ranked, whole, measure, limit, what)
+            c, ranked, whole, empty, measure, limit, what)
         pdf, pages = self.pdf(source(kept), workdir, what)
         _agrees(found, pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace"),
                 what)
@@ -232,15 +252,17 @@ class Typesetter:
                        resume_docx(shown, target, variant.title, self.epoch))
 
     @staticmethod
-    def _fill(c: Career, ranked: list[variants.Bullet], whole: Measure, measure, limit: int,
-              what: str) -> tuple[list[variants.Bullet], Measure]:
+    def _fill(c: Career, ranked: list[variants.Bullet], whole: Measure, empty: Measure,
+              measure, limit: int, what: str) -> tuple[list[variants.Bullet], Measure]:
         """The bullets to keep, in rank order, and how they came out: each one
         kept if it fits in what is left, by the heights ``whole`` (every
         bullet, set once) gives them; proved by a run, which may drop the
-        last one kept or find room for one more."""
+        last ones kept or find room for more. Each step measures what it
+        may try in one run (``measure``): the choice with up to ``POPS`` of
+        its last bullets dropped, then the choice with each bullet that the
+        room left could take."""
         height = {b.key: h for b, h in zip(variants.typeset_order(c, ranked), whole.heights,
                                             strict=True)}
-        empty = measure([])
         if empty.pages > limit:
             raise TypesetError(f"{what} does not fit in {limit} page(s) even "
                                "without bullets: raise its page limit in index.md")
@@ -249,16 +271,57 @@ class Typesetter:
             if height[b.key] <= room:
                 kept.append(b)
                 room -= height[b.key]
-        found = measure(kept)
+        found = measure(*(kept[:len(kept) - n] for n in range(POPS + 1)))[0]
         while found.pages > limit:  # page breaks took more than the heights say
             kept.pop()
-            found = measure(kept)
+            found = measure(kept)[0]
+        measure(*_adds(ranked, kept, height, found.room(limit)))  # in one run, in case
         for b in ranked:  # room the heights did not promise
             if b not in kept and height[b.key] <= found.room(limit):
-                trial = measure([*kept, b])
+                trial = measure([*kept, b])[0]
                 if trial.pages <= limit:
                     kept, found = [*kept, b], trial
         return kept, found
+
+
+def _adds(ranked: list[variants.Bullet], kept: list[variants.Bullet],
+          height: dict[str, float], room: float) -> list[list[variants.Bullet]]:
+    """What ``_fill``'s last loop will try if the heights are right: in
+    rank order, each bullet that fits the room left, kept. And, in case
+    one does not fit after all, each of the first ``ALONE`` that fit the
+    room now, added alone."""
+    tries, added = [], list(kept)
+    alone = [[*kept, b] for b in ranked if b not in kept and height[b.key] <= room]
+    for b in ranked:
+        if b not in added and height[b.key] <= room:
+            tries.append([*added, b])
+            added.append(b)
+            room -= height[b.key]
+    return tries + alone[:ALONE]
+
+
+def trials(sources: list[str]) -> str:
+    """One document that sets each of ``sources`` (the same preamble, a
+    different body) from a fresh page numbered 1, each opened by a line
+    in the log (``ResumeTrial=N``) so that ``_measures`` can tell them apart."""
+    preamble = {source.split(BEGIN, 1)[0] for source in sources}
+    if len(preamble) != 1:
+        raise TypesetError("typeset.py measures the trials of one variant together, "
+                           "but they have different preambles")
+    bodies = [source.split(BEGIN, 1)[1].rsplit(END, 1)[0] for source in sources]
+    return "".join([preamble.pop(), BEGIN, TRIAL, *(f"\\ResumeTrial{{{n}}}\n{body}"
+                                                    for n, body in enumerate(bodies)), END, "\n"])
+
+
+def _measures(log: str) -> list[dict]:
+    """What each trial of a ``trials`` run measured, in order."""
+    found = []
+    for part in _TRIAL.split(log)[1:]:
+        page, free, height = _END.findall(part)[-1]
+        found.append({"pages": int(page) + (float(free) < 0), "free": float(free),
+                      "text_height": float(height),
+                      "heights": [float(h) for h in _BULLET.findall(part)]})
+    return found
 
 
 def untagged(source: str) -> str:
