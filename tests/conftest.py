@@ -59,6 +59,13 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker("browser")
         if "site_copy" in item.fixturenames:
             item.add_marker("rebuild")
+    # The modules that need no shared site go first, while it builds: the
+    # longest modules (rebuilds of copies, each a single scope) start early
+    # and the run ends on short ones that read the site. pytest-xdist keeps
+    # this order (--no-loadscope-reorder, pyproject.toml) rather than
+    # sending the modules with the most tests first.
+    reads_site = {item.path for item in items if "site" in item.fixturenames}
+    items.sort(key=lambda item: item.path in reads_site)
 
 
 @pytest.fixture(scope="session")
