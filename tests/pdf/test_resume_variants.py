@@ -424,3 +424,23 @@ def test_trials_measured_in_one_run_measure_as_each_alone(site_env, career, tmp_
     assert measured[0].pages > measured[1].pages  # a page count carried over would show
     assert measured == [alone.measure([s], tmp_path / "work" / f"alone-{n}", "a trial")[0]
                         for n, s in enumerate(sources)]
+
+
+def test_a_word_copy_is_made_again_only_when_what_it_is_made_from_changes(career, tmp_path,
+                                                                         monkeypatch):
+    """Word copies are cached like the PDFs (typeset.py's Typesetter.docx):
+    a rebuild that left a variant as it was makes none again; a change to
+    what one shows, or to its target (the private copy), makes it anew."""
+    made = []
+    monkeypatch.setattr(typeset, "resume_docx",
+                        lambda *args: made.append(args) or repr(args).encode())
+    setter = typeset.Typesetter(tmp_path / "cache", tmp_path / "work", "", 0)
+    public = tex.Target(standalone=True)
+    first = setter.docx(career, public, "Résumé")
+    assert setter.docx(career, public, "Résumé") == first
+    assert len(made) == 1
+    edited = dataclasses.replace(career, person=dataclasses.replace(career.person,
+                                                                    headline="Edited"))
+    assert setter.docx(edited, public, "Résumé") != first
+    setter.docx(career, tex.Target(standalone=True, phone="+1 555 0100"), "Résumé")
+    assert len(made) == 3

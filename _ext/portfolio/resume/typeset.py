@@ -23,8 +23,8 @@ parallel, one per core (``start``), while Sphinx writes the pages, and are
 waited for where a result is needed (``Batch.results``). Every run is cached
 in the doctree directory (or ``portfolio_resume_cache``) by a hash of what
 LuaLaTeX reads (the generated .tex, the layout, the date), so a rebuild
-retypesets nothing that did not change. A LuaLaTeX failure stops the build
-with the log's end.
+retypesets nothing that did not change; the Word copies likewise
+(``Typesetter.docx``). A LuaLaTeX failure stops the build with the log's end.
 
 ``./run preview`` does not wait: a ``Typesetter`` with ``cached_only`` takes
 what the cache has and raises ``NotTypeset`` for the rest, which a detached
@@ -52,13 +52,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from docx import __version__ as docx_version
 from sphinx.errors import SphinxError
 from sphinx.util import logging
 
 from .. import model
-from . import tex, variants
+from . import tex, variants, word
 from .text import resume_text
 from .word import resume_docx
+
+WORD = Path(word.__file__).read_text(encoding="utf-8")  # in the Word copies' cache key
 
 if TYPE_CHECKING:
     from sphinx.builders import Builder
@@ -249,7 +252,19 @@ class Typesetter:
         return Typeset(variant, pages, pdf, resume_text(shown, target.phone), len(kept),
                        len(ranked), shown, [b for b in ranked if b.key not in chosen],
                        1 - found.free / found.text_height,
-                       resume_docx(shown, target, variant.title, self.epoch))
+                       self.docx(shown, target, variant.title))
+
+    def docx(self, shown: Career, target: tex.Target, title: str) -> bytes:
+        """The Word copy (word.py), cached as the PDFs are: by a hash of what
+        it is made from (the career as shown, the target, the title, the
+        date; word.py and python-docx's version too). A rebuild whose edit
+        left a variant as it was (a prose edit in the preview) then makes
+        no Word file again."""
+        made_from = (shown, target, title, self.epoch, WORD, docx_version)
+        path = self.cache / f"{hashlib.sha256(repr(made_from).encode()).hexdigest()[:32]}.docx"
+        if not path.exists():
+            _store(path, resume_docx(shown, target, title, self.epoch))
+        return path.read_bytes()
 
     @staticmethod
     def _fill(c: Career, ranked: list[variants.Bullet], whole: Measure, empty: Measure,
