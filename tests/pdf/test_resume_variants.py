@@ -428,7 +428,7 @@ def test_trials_measured_in_one_run_measure_as_each_alone(site_env, career, tmp_
 
 def test_a_word_copy_is_made_again_only_when_what_it_is_made_from_changes(career, tmp_path,
                                                                          monkeypatch):
-    """Word copies are cached like the PDFs (typeset.py's Typesetter.docx):
+    """Word copies are cached like the PDFs (typeset.py's Typesetter.word_copy):
     a rebuild that left a variant as it was makes none again; a change to
     what one shows, or to its target (the private copy), makes it anew."""
     made = []
@@ -436,11 +436,11 @@ def test_a_word_copy_is_made_again_only_when_what_it_is_made_from_changes(career
                         lambda *args: made.append(args) or repr(args).encode())
     setter = typeset.Typesetter(tmp_path / "cache", tmp_path / "work", "", 0)
     public = tex.Target(standalone=True)
-    first = setter.docx(career, public, "Résumé")
-    assert setter.docx(career, public, "Résumé") == first
+    first = setter.word_copy(career, public, "Résumé")
+    assert setter.word_copy(career, public, "Résumé") == first
     assert len(made) == 1
     edited = dataclasses.replace(career, person=dataclasses.replace(career.person,
                                                                     headline="Edited"))
-    assert setter.docx(edited, public, "Résumé") != first
-    setter.docx(career, tex.Target(standalone=True, phone="+1 555 0100"), "Résumé")
+    assert setter.word_copy(edited, public, "Résumé") != first
+    setter.word_copy(career, tex.Target(standalone=True, phone="+1 555 0100"), "Résumé")
     assert len(made) == 3

@@ -24,7 +24,7 @@ waited for where a result is needed (``Batch.results``). Every run is cached
 in the doctree directory (or ``portfolio_resume_cache``) by a hash of what
 LuaLaTeX reads (the generated .tex, the layout, the date), so a rebuild
 retypesets nothing that did not change; the Word copies likewise
-(``Typesetter.docx``). A LuaLaTeX failure stops the build with the log's end.
+(``Typesetter.word_copy``). A LuaLaTeX failure stops the build with the log's end.
 
 ``./run preview`` does not wait: a ``Typesetter`` with ``cached_only`` takes
 what the cache has and raises ``NotTypeset`` for the rest, which a detached
@@ -185,17 +185,14 @@ class Typesetter:
         in one document (``trials``), each from a fresh page numbered 1.
         Each is cached under its own hash. It runs in a directory of its
         own: an untagged run stops on a tagged run's aux file."""
-        untagged_sources = [untagged(source) for source in sources]
-        stamps = [self.cache / f"{self._key(source)}.measure.json" for source in untagged_sources]
-        missing = dict.fromkeys(source for source, stamp in zip(untagged_sources, stamps,
-                                                                strict=True)
-                                if not stamp.exists())
+        stamps = {source: self.cache / f"{self._key(source)}.measure.json"
+                  for source in map(untagged, sources)}
+        missing = [source for source, stamp in stamps.items() if not stamp.exists()]
         if missing:
-            log = self._run(LUALATEX, trials(list(missing)), workdir / "measure", what)
+            log = self._run(LUALATEX, trials(missing), workdir / "measure", what)
             for source, found in zip(missing, _measures(log), strict=True):
-                _store(self.cache / f"{self._key(source)}.measure.json",
-                       json.dumps(found).encode())
-        return [Measure(**json.loads(stamp.read_text())) for stamp in stamps]
+                _store(stamps[source], json.dumps(found).encode())
+        return [Measure(**json.loads(stamps[untagged(source)].read_text())) for source in sources]
 
     def pdf(self, source: str, workdir: Path, what: str) -> tuple[Path, int]:
         """``source`` typeset for good (latexmk), cached: the PDF and its page
@@ -252,9 +249,9 @@ class Typesetter:
         return Typeset(variant, pages, pdf, resume_text(shown, target.phone), len(kept),
                        len(ranked), shown, [b for b in ranked if b.key not in chosen],
                        1 - found.free / found.text_height,
-                       self.docx(shown, target, variant.title))
+                       self.word_copy(shown, target, variant.title))
 
-    def docx(self, shown: Career, target: tex.Target, title: str) -> bytes:
+    def word_copy(self, shown: Career, target: tex.Target, title: str) -> bytes:
         """The Word copy (word.py), cached as the PDFs are: by a hash of what
         it is made from (the career as shown, the target, the title, the
         date; word.py and python-docx's version too). A rebuild whose edit
@@ -316,16 +313,13 @@ def _adds(ranked: list[variants.Bullet], kept: list[variants.Bullet],
 
 
 def trials(sources: list[str]) -> str:
-    """One document that sets each of ``sources`` (the same preamble, a
-    different body) from a fresh page numbered 1, each opened by a line
-    in the log (``ResumeTrial=N``) so that ``_measures`` can tell them apart."""
-    preamble = {source.split(BEGIN, 1)[0] for source in sources}
-    if len(preamble) != 1:
-        raise TypesetError("typeset.py measures the trials of one variant together, "
-                           "but they have different preambles")
+    """One document that sets each of ``sources`` (one variant's: the same
+    preamble, a different body) from a fresh page numbered 1, each opened by
+    a line in the log (``ResumeTrial=N``) so that ``_measures`` can tell them apart."""
+    preamble = sources[0].split(BEGIN, 1)[0]
     bodies = [source.split(BEGIN, 1)[1].rsplit(END, 1)[0] for source in sources]
-    return "".join([preamble.pop(), BEGIN, TRIAL, *(f"\\ResumeTrial{{{n}}}\n{body}"
-                                                    for n, body in enumerate(bodies)), END, "\n"])
+    return "".join([preamble, BEGIN, TRIAL, *(f"\\ResumeTrial{{{n}}}\n{body}"
+                                              for n, body in enumerate(bodies)), END, "\n"])
 
 
 def _measures(log: str) -> list[dict]:
