@@ -426,6 +426,29 @@ def test_trials_measured_in_one_run_measure_as_each_alone(site_env, career, tmp_
                         for n, s in enumerate(sources)]
 
 
+def test_a_fit_measures_first_what_the_last_fit_tried(site_env, career, tmp_path):
+    """A fit keeps the bullet sets it measured (typeset.py's history in the
+    cache) and measures them again in its first run: where those are the
+    ones it asks for, the fit takes one measuring run, and chooses and
+    typesets exactly as it did without them."""
+    fontpkg = site_env.config.latex_elements.get("fontpkg", "")
+    declaration = site_env.portfolio_variants
+    variant = next(v for v in declaration.variants if v.page_limit == 1)
+    target = tex.Target(standalone=True)
+
+    first = typeset.Typesetter(tmp_path / "first", tmp_path / "work-first", fontpkg, 0)
+    fitted = first.fit(career, variant, declaration.priority, target)
+    assert first.runs > 2  # the fill measured more than once, then latexmk
+    again = typeset.Typesetter(tmp_path / "again", tmp_path / "work-again", fontpkg, 0)
+    (tmp_path / "again").mkdir()
+    for history in (tmp_path / "first").glob("*.tried.json"):
+        shutil.copy(history, tmp_path / "again")  # nothing else of the first fit's
+    refitted = again.fit(career, variant, declaration.priority, target)
+    assert again.runs == 2  # one measuring run, then latexmk
+    assert (refitted.kept, refitted.left_out) == (fitted.kept, fitted.left_out)
+    assert refitted.pdf.read_bytes() == fitted.pdf.read_bytes()
+
+
 def test_a_word_copy_is_made_again_only_when_what_it_is_made_from_changes(career, tmp_path,
                                                                          monkeypatch):
     """Word copies are cached like the PDFs (typeset.py's Typesetter.word_copy):

@@ -8,7 +8,9 @@ it made, the space left at the foot of the last one, and how tall each
 bullet came out (portfolioresume.sty writes them), so the choice is made on
 those heights and proved by a run: a bullet too many goes again, lowest
 rank first. A run's time is mostly LuaLaTeX starting, so each step sets
-every choice it may try next in one run (``trials``). Measuring runs leave
+every choice it may try next in one run (``trials``), and the first run
+also sets what the variant's last fit tried (kept in the cache): after an
+edit, the fit mostly finds its next steps measured. Measuring runs leave
 tagging out (the same layout, in less than half the time); the kept set
 is then typeset for good, tagged, with latexmk (the PDF management needs a
 second run), and its log must agree with the measure. A build whose front
@@ -227,7 +229,10 @@ class Typesetter:
         what = f"résumé variant {variant.name!r}"
         limit = variant.page_limit
 
+        tried: list[list[variants.Bullet]] = []  # what the fill asks to measure
+
         def measure(*kept_sets: list[variants.Bullet]) -> list[Measure]:
+            tried.extend(kept_sets)
             return self.measure([source(kept) for kept in kept_sets], workdir, what)
 
         def source(kept: list[variants.Bullet]) -> str:
@@ -235,10 +240,17 @@ class Typesetter:
                                   variant.title)
 
         # Without bullets too, in the same run: where a fill starts, for the
-        # cost of one more page.
-        whole, empty = measure(ranked, [])
+        # cost of one more page. And what this variant's last fit tried (a
+        # preview's cached-only build takes no guess): after an edit that
+        # moves no break between pages, the fit asks for the same again.
+        history = self.cache / f"{workdir.name}.tried.json"
+        earlier = [] if self.cached_only else _earlier(history, ranked)
+        whole, empty, *_ = self.measure([source(bullets) for bullets in [ranked, [], *earlier]],
+                                        workdir, what)
         kept, found = (ranked, whole) if whole.pages <= limit else self._fill(
             c, ranked, whole, empty, measure, limit, what)
+        if not self.cached_only:
+            _store(history, json.dumps([[b.key for b in bullets] for bullets in tried]).encode())
         pdf, pages = self.pdf(source(kept), workdir, what)
         _agrees(found, pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace"),
                 what)
@@ -294,6 +306,18 @@ class Typesetter:
                 if trial.pages <= limit:
                     kept, found = [*kept, b], trial
         return kept, found
+
+
+def _earlier(history: Path, ranked: list[variants.Bullet]) -> list[list[variants.Bullet]]:
+    """The bullet sets a variant's last fit measured (``history``, by bullet
+    key), those of them that the variant still has. Only a guess of what
+    the fit will ask: a wrong one costs a few trials in a run, nothing more."""
+    if not history.exists():
+        return []
+    bullets = {b.key: b for b in ranked}
+    return [[bullets[key] for key in keys] for keys in
+            (list(map(tuple, keys)) for keys in json.loads(history.read_text()))
+            if all(key in bullets for key in keys)]
 
 
 def _adds(ranked: list[variants.Bullet], kept: list[variants.Bullet],
