@@ -32,7 +32,8 @@ class Site:
     settings: tuple[str, ...] = ()  # sphinx-build -D settings
     strict: bool = True  # peers may warn about our furo-only settings
 
-    def plan(self, run: build.Runner, work: Path, src: Path, jobs: str = "auto") -> build.Plan:
+    def plan(self, run: build.Runner, work: Path, src: Path,
+             jobs: str = build.STRICT.jobs) -> build.Plan:
         """The build plan `./run build` follows, from src into work."""
         options = build.Options(strict=self.strict, jobs=jobs, settings=self.settings)
         return build.Plan(run, build.Outputs(work), src, options)
@@ -84,7 +85,7 @@ STEPS = {"html": build.Plan.html, "epub": build.Plan.epub, "pdf": build.Plan.pdf
          "build": build.Plan.everything}  # `./run build`: all three, as it runs them
 
 
-def cold(output: str, src: Path, work: Path, *, jobs: str = "auto",
+def cold(output: str, src: Path, work: Path, *, jobs: str = build.STRICT.jobs,
          site: Site = OURS) -> float:
     """Seconds for a build from nothing (no output, no saved environment)."""
     shutil.rmtree(work, ignore_errors=True)

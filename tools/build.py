@@ -135,7 +135,10 @@ class Options:
     benchmark varies the jobs and builds peer themes with settings, not strictly."""
 
     strict: bool = True  # any warning fails the build
-    jobs: str = "auto"
+    # One process, as Read the Docs runs sphinx-build: for this site's few
+    # pages, -j auto's worker processes cost more than they save (more CPU,
+    # and no faster: benchmarks/RESULTS.md).
+    jobs: str = "1"
     settings: tuple[str, ...] = ()  # -D NAME=VALUE
     extra: tuple[str, ...] = ()  # more sphinx-build arguments (`./run html -- -E`)
 
@@ -157,7 +160,7 @@ def sphinx(builder: str, outdir: Path, doctrees: Path, src: Path = ROOT,
         "-b", builder,
         *strict,
         "-T",  # full tracebacks
-        "-j", options.jobs,  # read pages in parallel
+        "-j", options.jobs,
         "-d", str(doctrees),
         str(src),
         str(outdir),
