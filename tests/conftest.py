@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from support import pages, seed
+from support import owner_edits, pages, seed
 from support.shared_site import SharedSite
 from support.sources import copy_sources
 from tools import chromium
@@ -101,6 +101,16 @@ def site(shared_tmp, resume_cache) -> SharedSite:
     elsewhere). Each attribute (site.html, site.pdf…) waits for its format;
     a failed build fails every test that reads it, with the build's message."""
     site = SharedSite(shared_tmp)
+    yield site
+    site.finish()
+
+
+@pytest.fixture(scope="session")
+def edited_site(shared_tmp, resume_cache) -> SharedSite:
+    """A copy of the site edited as its owner edits it (support/owner_edits.py:
+    the README's templates followed, a new headline and summary), built like
+    ``site``, once for the whole run, for the tests of each edit."""
+    site = SharedSite(shared_tmp, "edited", owner_edits.edit)
     yield site
     site.finish()
 

@@ -1,4 +1,5 @@
-"""The one build of the site that every test process reads.
+"""The one build of the site that every test process reads (and of an
+edited copy of it: ``edit``).
 
 pytest-xdist runs the tests in several worker processes; the site is built
 once for all of them, in a directory they share, by whichever asks first.
@@ -23,11 +24,13 @@ import os
 import subprocess
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from filelock import FileLock, Timeout
 
+from support.sources import copy_sources
 from tools.build import ROOT, BuildFailed, Command, Outputs, Plan, build_env, latexmk
 
 
@@ -63,25 +66,32 @@ def as_started():
 
 
 class SharedSite:
-    """The site's outputs (tools.build.Outputs), each waited for on first use."""
+    """The site's outputs (tools.build.Outputs), each waited for on first use.
 
-    def __init__(self, shared: Path) -> None:
+    ``name`` names its directory in ``shared``; with ``edit``, the build is
+    of a copy of the sources that ``edit`` has changed (made by the process
+    that builds it), not of the sources themselves."""
+
+    def __init__(self, shared: Path, name: str = "site",
+                 edit: Callable[[Path], None] | None = None) -> None:
         self.shared = shared
-        self.outputs = Outputs(shared / "site")
+        self.name = name
+        self.edit = edit
+        self.outputs = Outputs(shared / name)
         # Not thread-local: taken here, let go by the thread that builds.
-        self.lock = FileLock(shared / "site.lock", thread_local=False)
+        self.lock = FileLock(shared / f"{name}.lock", thread_local=False)
         self.thread: threading.Thread | None = None
 
     def _marker(self, step: str) -> Path:
-        return self.shared / f"site.{step}.done"
+        return self.shared / f"{self.name}.{step}.done"
 
     @property
     def _failure(self) -> Path:
-        return self.shared / "site.failed"
+        return self.shared / f"{self.name}.failed"
 
     @property
     def _started(self) -> Path:
-        return self.shared / "site.started"
+        return self.shared / f"{self.name}.started"
 
     def start(self) -> None:
         """Start the build in the background, unless a process has already."""
@@ -93,21 +103,32 @@ class SharedSite:
             self.lock.release()
             return
         self._started.touch()
-        plan = Plan(as_started(), self.outputs)
-        self.thread = threading.Thread(target=self._build, args=(plan,), name="site build",
-                                       daemon=True)
+        self.thread = threading.Thread(target=self._build, args=(as_started(),),
+                                       name=f"{self.name} build", daemon=True)
         self.thread.start()
 
-    def _build(self, plan: Plan) -> None:
+    def _sources(self) -> Path:
+        if self.edit is None:
+            return ROOT
+        src = copy_sources(self.shared / f"{self.name}-src")
+        self.edit(src)
+        return src
+
+    def _build(self, run) -> None:
         try:
+            plan = Plan(run, self.outputs, self._sources())
             for step, make in STEPS:
                 make(plan)
                 self._marker(step).touch()
         except BuildFailed as error:
             self._failure.write_text(str(error), encoding="utf-8")
         except BaseException as error:
-            self._failure.write_text(f"the site's build stopped: {error!r}", encoding="utf-8")
-            raise
+            # Any other error (an edit's own check) is every reader's failure
+            # too; an interrupt goes on up.
+            self._failure.write_text(f"the {self.name} build stopped: {error!r}",
+                                     encoding="utf-8")
+            if not isinstance(error, Exception):
+                raise
         finally:
             self.lock.release()
 
@@ -128,7 +149,7 @@ class SharedSite:
                 continue
             # Nobody holds the lock: the build is over (or its process died).
             if not self._marker(step).exists() and not self._failure.exists():
-                pytest.fail(f"the site's build stopped before its {step} was made "
+                pytest.fail(f"the {self.name} build stopped before its {step} was made "
                             "(its test process died?)", pytrace=False)
 
     def finish(self) -> None:

@@ -17,7 +17,7 @@ import pytest
 
 from support import shared_site
 from support.shared_site import SharedSite
-from tools.build import Command, Outputs, Plan
+from tools.build import ROOT, Command, Outputs, Plan
 
 
 def step(name: str, script: str = ""):
@@ -113,3 +113,30 @@ def test_the_steps_run_what_run_build_runs(tmp_path):
         make(Plan(stepwise.append, Outputs(tmp_path)))
     assert stepwise == everything
     assert shared_site.STEPS[0][0] == "html"  # the pages first
+
+
+def test_an_edited_copy_is_built_from_its_own_sources(tmp_path, steps):
+    """SharedSite with an edit (the ``edited_site`` fixture): the process that
+    builds it copies the sources, edits the copy, and builds that."""
+    built = []
+    steps(*((name, built.append) for name in ("html", "epub", "latex", "pdf")))
+    site = SharedSite(tmp_path, "edited", lambda src: (src / "index.md").write_text("edited"))
+    site.root  # noqa: B018 (waits for every step)
+    site.finish()
+    copy = tmp_path / "edited-src"
+    assert [plan.src for plan in built] == [copy] * 4
+    assert (copy / "index.md").read_text() == "edited"
+    assert (copy / "conf.py").read_bytes() == (ROOT / "conf.py").read_bytes()
+    assert (ROOT / "index.md").read_text() != "edited"
+
+
+def test_an_edit_that_fails_fails_every_reader_with_its_message(tmp_path, steps):
+    steps(*((name, step(name)) for name in ("html", "epub", "latex", "pdf")))
+
+    def edit(src):
+        raise AssertionError("the README's template has no '^end: \\S+'")
+
+    site = SharedSite(tmp_path, "edited", edit)
+    with pytest.raises(pytest.fail.Exception, match="the README's template has no"):
+        site.html  # noqa: B018
+    site.finish()
