@@ -20,12 +20,35 @@ RUN_ALL_RULES = """async () => {
 
 # Every element's computed style, and its ::before's and ::after's, less
 # custom properties (pruned copies leave out those nothing reads). Scripts
-# are left out: the pages differ in which they load, by design.
-COMPUTED_STYLES = """() => Array.from(document.querySelectorAll("body *:not(script)"), (el) =>
-  [el.tagName, el.className.baseVal ?? el.className].concat(
-    [null, "::before", "::after"].map((pseudo) => {
+# are left out: the pages differ in which they load, by design. Each element
+# comes back as its tag, its class and a 53-bit hash (cyrb53) of those
+# styles, hashed in the page: a look returns kilobytes, not the megabytes of
+# every property's value, which Chromium, Playwright and Python would each
+# have to copy and parse.
+COMPUTED_STYLES = """() => {
+  const hash = (text) => {
+    let h1 = 0xdeadbeef, h2 = 0x41c6ce57;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 2654435761);
+      h2 = Math.imul(h2 ^ c, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+    h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+    return 4294967296 * (2097151 & h2) + (h1 >>> 0);
+  };
+  return Array.from(document.querySelectorAll("body *:not(script)"), (el) => {
+    let styles = "";
+    for (const pseudo of [null, "::before", "::after"]) {
       const style = getComputedStyle(el, pseudo);
-      if (pseudo && style.content === "none") return "";  // no box to paint
-      return Array.from(style).filter((p) => !p.startsWith("--"))
-        .map((p) => `${p}:${style.getPropertyValue(p)}`).join(";");
-    })))"""
+      if (!pseudo || style.content !== "none") {  // else no box to paint
+        for (let i = 0; i < style.length; i++) {
+          const name = style[i];
+          if (!name.startsWith("--")) styles += `${name}:${style.getPropertyValue(name)};`;
+        }
+      }
+      styles += "|";
+    }
+    return [el.tagName, el.className.baseVal ?? el.className, hash(styles)];
+  });
+}"""
