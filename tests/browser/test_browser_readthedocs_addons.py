@@ -39,7 +39,8 @@ def servers(site, tmp_path_factory):
         yield plain, with_addons
 
 
-def _look(browser, url: str, viewport: dict, scheme: str, addons: bool) -> tuple[list, list]:
+def _tab(browser, viewport: dict, scheme: str):
+    """A tab for one device and scheme, and the errors its pages report."""
     context = browser.new_context(viewport=viewport, color_scheme=scheme)
     context.add_init_script(LISTEN)
     # Read the Docs' answer for this project, offline: no addon enabled.
@@ -49,6 +50,11 @@ def _look(browser, url: str, viewport: dict, scheme: str, addons: bool) -> tuple
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    return page, errors
+
+
+def _look(page, errors: list[str], url: str, addons: bool) -> tuple[list, list]:
+    errors.clear()
     page.goto(url, wait_until="load")
     if addons:
         page.wait_for_function("window.addonsReady === true", timeout=10_000)
@@ -58,7 +64,6 @@ def _look(browser, url: str, viewport: dict, scheme: str, addons: bool) -> tuple
             return summary && !summary.textContent.startsWith("Searching");
         }""", timeout=10_000)
     look = page.evaluate(COMPUTED_STYLES), page.evaluate(BOXES)
-    context.close()
     assert not errors, f"{url}: {errors}"
     return look
 
@@ -66,16 +71,20 @@ def _look(browser, url: str, viewport: dict, scheme: str, addons: bool) -> tuple
 def test_the_script_changes_nothing_a_reader_sees(servers, browser):
     plain, with_addons = servers
     different = []
-    for name in PAGES:
-        for device, viewport in VIEWPORTS.items():
-            for scheme in ("light", "dark"):
-                ours = _look(browser, plain.page(name), viewport, scheme, addons=False)
-                served = _look(browser, with_addons.page(name), viewport, scheme, addons=True)
+    # One tab for each device and scheme, both sites loaded in it in turn (a
+    # context per page load cost Chromium more than the page did).
+    for device, viewport in VIEWPORTS.items():
+        for scheme in ("light", "dark"):
+            page, errors = _tab(browser, viewport, scheme)
+            for name in PAGES:
+                ours = _look(page, errors, plain.page(name), addons=False)
+                served = _look(page, errors, with_addons.page(name), addons=True)
                 for what, mine, theirs in zip(("styles", "boxes"), ours, served, strict=True):
                     if mine != theirs:
                         pairs = zip(mine, theirs, strict=False)
                         first = next((m for m, t in pairs if m != t), "the number of elements")
                         different.append(f"{name} ({device}, {scheme}): {what}, {first!s:.200}")
+            page.context.close()
     assert not different, f"the Addons script changed: {different}"
 
 

@@ -39,13 +39,9 @@ def _pages_to_compare(html: Path) -> list[str]:
     return sorted(chosen | {plain} - {None})
 
 
-def _styles(browser, page: Path, viewport: dict, scheme: str) -> list:
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
-    tab = context.new_page()
+def _styles(tab, page: Path) -> list:
     tab.goto(page.as_uri(), wait_until="load")
-    styles = tab.evaluate(COMPUTED_STYLES)
-    context.close()
-    return styles
+    return tab.evaluate(COMPUTED_STYLES)
 
 
 def test_pages_render_the_same_as_with_every_asset(site, stock_html, browser):
@@ -54,15 +50,20 @@ def test_pages_render_the_same_as_with_every_asset(site, stock_html, browser):
     pages = _pages_to_compare(site.html)
     assert len(pages) >= 2
     different = []
-    for name in pages:
-        for device, viewport in VIEWPORTS.items():
-            for scheme in ("light", "dark"):
-                ours = _styles(browser, site.html / name, viewport, scheme)
-                stock = _styles(browser, stock_html / name, viewport, scheme)
+    # One tab for each device and scheme, both builds loaded in it in turn (a
+    # context per page load cost Chromium more than the page did).
+    for device, viewport in VIEWPORTS.items():
+        for scheme in ("light", "dark"):
+            context = browser.new_context(viewport=viewport, color_scheme=scheme)
+            tab = context.new_page()
+            for name in pages:
+                ours = _styles(tab, site.html / name)
+                stock = _styles(tab, stock_html / name)
                 if ours != stock:
                     pairs = zip(ours, stock, strict=False)
                     first = next((o[:2] for o, s in pairs if o != s), "elements")
                     different.append(f"{name} ({device}, {scheme}): {first}")
+            context.close()
     assert not different, f"rendered differently: {different}"
 
 
