@@ -13,6 +13,7 @@ import subprocess
 
 import pytest
 
+from support.java import QUICK_JVM
 from tools.build import ROOT
 
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -36,7 +37,7 @@ ALLOWED = {
 def _check(*args: str) -> list[dict]:
     assert VNU.exists(), "run `npm ci` (./run tests does) to install vnu-jar"
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", *args],
+        ["java", *QUICK_JVM, "-jar", str(VNU), "--format", "json", "--exit-zero-always", *args],
         capture_output=True, text=True, check=True,
     )
     return json.loads(result.stderr or result.stdout)["messages"]
