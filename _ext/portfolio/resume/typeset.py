@@ -90,6 +90,11 @@ _END = re.compile(r"^ResumePage=(\d+), ResumeFree=(-?[\d.]+)pt,\s+ResumeTextHeig
                   re.M)
 _BULLET = re.compile(r"^ResumeBullet=([\d.]+)pt$", re.M)
 _TRIAL = re.compile(r"^ResumeTrial=\d+$", re.M)
+_PASS = re.compile(r"^Run number \d+ of rule 'lualatex'", re.M)  # latexmk's
+# The tagging's record of the page count, in an aux file, as this TeX Live
+# writes it: \newlabeldata{__tag_LastPage}{{abspage}{2}…} (TeX Live 2022),
+# \new@label@record{@tag@LastPage}{{abspage}{2}…} (2024).
+_LAST_PAGE = re.compile(r"^\\([A-Za-z@]+)\{[_@]+tag[_@]+LastPage\}.*\{abspage\}\s*\{\d+\}.*$", re.M)
 BEGIN, END = "\\begin{document}\n", "\\end{document}"
 # Before each trial: a fresh page, numbered 1, with no heading just set.
 TRIAL = ("\\newcommand\\ResumeTrial[1]{\\clearpage\\setcounter{page}{1}"
@@ -149,8 +154,9 @@ class Typesetter:
         self.cached_only = cached_only  # raise NotTypeset rather than run LuaLaTeX
         self.env = {**os.environ, "TZ": "UTC", "SOURCE_DATE_EPOCH": str(epoch)}
         self.sty = (tex.TEXINPUTS / "portfolioresume.sty").read_text(encoding="utf-8")
-        self.runs = 0  # LuaLaTeX runs, cache misses
+        self.runs = 0  # LuaLaTeX runs (latexmk's each counted), cache misses
         self._lock = threading.Lock()  # variants are fitted in threads
+        self._probe = threading.Lock()  # one probe of the page record at a time
 
     def _key(self, source: str) -> str:
         return hashlib.sha256(f"{source}\0{self.sty}\0{self.env['SOURCE_DATE_EPOCH']}".encode()
@@ -163,10 +169,10 @@ class Typesetter:
         workdir.mkdir(parents=True, exist_ok=True)
         (workdir / f"{JOB}.tex").write_text(source, encoding="utf-8")
         (workdir / "portfolioresume.sty").write_text(self.sty, encoding="utf-8")
-        with self._lock:
-            self.runs += 1
         result = subprocess.run([*command, f"{JOB}.tex"], cwd=workdir, env=self.env,
                                 capture_output=True, text=True, errors="replace")
+        with self._lock:
+            self.runs += len(_PASS.findall(result.stdout)) if command is LATEXMK else 1
         log = workdir / f"{JOB}.log"
         text = log.read_text(encoding="utf-8", errors="replace") if log.exists() else ""
         if result.returncode or not _PAGES.search(text):
@@ -196,7 +202,8 @@ class Typesetter:
                 _store(stamps[source], json.dumps(found).encode())
         return [Measure(**json.loads(stamps[untagged(source)].read_text())) for source in sources]
 
-    def pdf(self, source: str, workdir: Path, what: str) -> tuple[Path, int]:
+    def pdf(self, source: str, workdir: Path, what: str,
+            pages: int | None = None) -> tuple[Path, int]:
         """``source`` typeset for good (latexmk), cached: the PDF and its page
         count. The last run's log is kept beside the PDF (``.log``).
 
@@ -204,8 +211,11 @@ class Typesetter:
         writes: three runs from none, one from the aux of an earlier typeset
         of the same variant when the edit moved no link or tag. So a work
         directory of its own, in another build, starts from the last aux the
-        cache kept for this variant (its name): the same PDF, byte for byte
-        (the reproducibility tests typeset from nothing and compare)."""
+        cache kept for this variant (its name). With none, and the page
+        count known (``pages``, measured), it starts from an aux that holds
+        only the tagging's record of that count (``_first_aux``): two runs.
+        Either way the same PDF, byte for byte (the reproducibility tests
+        typeset from nothing and compare)."""
         key = self._key(source)
         pdf, info = self.cache / f"{key}.pdf", self.cache / f"{key}.json"
         if not (pdf.exists() and info.exists() and pdf.with_suffix(".log").exists()):
@@ -213,12 +223,41 @@ class Typesetter:
             if not aux.exists() and seed.exists():
                 workdir.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(seed, aux)
+            elif not aux.exists() and pages and (first := self._first_aux(source, pages)):
+                workdir.mkdir(parents=True, exist_ok=True)
+                aux.write_text(first, encoding="utf-8")
             pages = int(_PAGES.findall(self._run(LATEXMK, source, workdir, what))[-1])
             _store(seed, aux.read_bytes())
             _store(pdf.with_suffix(".log"), (workdir / f"{JOB}.log").read_bytes())
             _store(pdf, (workdir / f"{JOB}.pdf").read_bytes())
             _store(info, json.dumps({"pages": pages}).encode())
         return pdf, json.loads(info.read_text())["pages"]
+
+    def _first_aux(self, source: str, pages: int) -> str | None:
+        """An aux file for a tagged ``source``'s first run, holding only the
+        tagging's record of its page count. Without it, the first run numbers
+        its link objects from a default, and a second run renumbers them:
+        one run more. The record's form is this TeX Live's own, read once
+        (into the cache) from the aux of a one-page document tagged as
+        ``source`` is; its command is provided, so an aux kept from another
+        TeX Live cannot stop a run. None for an untagged source."""
+        metadata = next((line for line in source.split("\n")
+                         if line.startswith("\\DocumentMetadata")), None)
+        if metadata is None:
+            return None
+        record = self.cache / f"last-page-{hashlib.sha256(metadata.encode()).hexdigest()[:16]}.aux"
+        with self._probe:
+            if not record.exists():
+                probe = self.work / "last-page-record"
+                self._run(LUALATEX, f"{metadata}\n\\documentclass{{article}}\n{BEGIN}x\n{END}\n",
+                          probe, "the tagging's page record")
+                found = _LAST_PAGE.search((probe / f"{JOB}.aux").read_text(encoding="utf-8"))
+                _store(record, (found.group(0) if found else "").encode())
+        line = record.read_text(encoding="utf-8")
+        if not (found := _LAST_PAGE.match(line)):
+            return None
+        line = re.sub(r"\{abspage\}\s*\{\d+\}", f"{{abspage}}{{{pages}}}", line)
+        return f"\\relax\n\\providecommand\\{found.group(1)}[2]{{}}\n{line}\n"
 
     def fit(self, c: Career, variant: variants.Variant, priority: list[str],
             target: tex.Target) -> Typeset:
@@ -251,7 +290,7 @@ class Typesetter:
             c, ranked, whole, empty, measure, limit, what)
         if not self.cached_only:
             _store(history, json.dumps([[b.key for b in bullets] for bullets in tried]).encode())
-        pdf, pages = self.pdf(source(kept), workdir, what)
+        pdf, pages = self.pdf(source(kept), workdir, what, found.pages)
         _agrees(found, pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace"),
                 what)
         if pages > limit:
