@@ -394,8 +394,9 @@ def test_the_untagged_measure_is_checked_against_the_tagged_pdf():
     """The fit is measured without tagging (typeset.py's measure) and each
     variant's final, tagged run must end its page where the measure said: the
     site's build passing proves they agree; here, that a disagreement stops it."""
-    source = "\\DocumentMetadata{testphase=phase-II}\n\\documentclass{article}\n"
-    assert typeset.untagged(source) == "\\documentclass{article}\n"
+    source = ("\\DocumentMetadata{testphase=phase-II}\n\\documentclass{article}\n"
+              "\\title{Résumé: PyPI}\n")
+    assert typeset.measuring(source) == "\\documentclass{article}\n\\title{}\n"
     measured = typeset.Measure(pages=1, free=12.5, text_height=600.0, heights=[])
     agreeing = "ResumePage=1, ResumeFree=12.5pt, ResumeTextHeight=600.0pt\n"
     typeset._agrees(measured, agreeing, "a variant")
@@ -424,6 +425,38 @@ def test_trials_measured_in_one_run_measure_as_each_alone(site_env, career, tmp_
     assert measured[0].pages > measured[1].pages  # a page count carried over would show
     assert measured == [alone.measure([s], tmp_path / "work" / f"alone-{n}", "a trial")[0]
                         for n, s in enumerate(sources)]
+
+
+def test_a_batch_measures_every_variants_opening_in_one_run(site_env, career, tmp_path,
+                                                           monkeypatch):
+    """A batch of variants (typeset.py's Batch) measures what each fit
+    measures first (every bullet, none) in one LuaLaTeX run before the fits
+    start, whatever the variants' titles; the figures are those of each
+    variant's own run."""
+    fontpkg = site_env.config.latex_elements.get("fontpkg", "")
+    declaration = site_env.portfolio_variants
+    target = tex.Target(standalone=True)
+    setter = typeset.Typesetter(tmp_path / "batch", tmp_path / "work", fontpkg, 0)
+
+    def opening_measures(c, variant, priority, target):
+        """A fit's first step alone: what it measures first."""
+        return setter.measure(setter.opening(c, variant, priority, target),
+                              tmp_path / "work" / variant.name, variant.name)
+
+    monkeypatch.setattr(setter, "fit", opening_measures)
+    monkeypatch.setattr(typeset, "kept_line", repr)
+    together = typeset.Batch(setter, career, declaration.variants, declaration.priority,
+                             target).results()
+    assert setter.runs == 1
+    # Two variants of different titles and skills, each measured alone.
+    titled = {v.title: (v, measures) for v, measures in zip(declaration.variants, together,
+                                                              strict=True)}
+    assert len(titled) > 2
+    alone = typeset.Typesetter(tmp_path / "alone", tmp_path / "work", fontpkg, 0)
+    for variant, measures in list(titled.values())[-2:]:
+        assert alone.measure(alone.opening(career, variant, declaration.priority, target),
+                             tmp_path / "work" / f"alone-{variant.name}", variant.name) == measures
+    assert alone.runs == 2
 
 
 def test_a_fit_measures_first_what_the_last_fit_tried(site_env, career, tmp_path):

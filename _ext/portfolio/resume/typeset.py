@@ -10,8 +10,9 @@ those heights and proved by a run: a bullet too many goes again, lowest
 rank first. A run's time is mostly LuaLaTeX starting, so each step sets
 every choice it may try next in one run (``trials``), and the first run
 also sets what the variant's last fit tried (kept in the cache): after an
-edit, the fit mostly finds its next steps measured. Measuring runs leave
-tagging out (the same layout, in less than half the time); the kept set
+edit, the fit mostly finds its next steps measured. Every variant's first
+run is one run (``Batch``). Measuring runs leave tagging out, and the
+title (the same layout, in less than half the time); the kept set
 is then typeset for good, tagged, with latexmk (the PDF management needs a
 second run), and its log must agree with the measure. A build whose front
 matter has mistakes typesets nothing (``held_back``): it fails, and the
@@ -194,13 +195,13 @@ class Typesetter:
         Each is cached under its own hash. It runs in a directory of its
         own: an untagged run stops on a tagged run's aux file."""
         stamps = {source: self.cache / f"{self._key(source)}.measure.json"
-                  for source in map(untagged, sources)}
+                  for source in map(measuring, sources)}
         missing = [source for source, stamp in stamps.items() if not stamp.exists()]
-        if missing:
-            log = self._run(LUALATEX, trials(missing), workdir / "measure", what)
-            for source, found in zip(missing, _measures(log), strict=True):
+        for group in _by_preamble(missing):
+            log = self._run(LUALATEX, trials(group), workdir / "measure", what)
+            for source, found in zip(group, _measures(log), strict=True):
                 _store(stamps[source], json.dumps(found).encode())
-        return [Measure(**json.loads(stamps[untagged(source)].read_text())) for source in sources]
+        return [Measure(**json.loads(stamps[measuring(source)].read_text())) for source in sources]
 
     def pdf(self, source: str, workdir: Path, what: str,
             pages: int | None = None) -> tuple[Path, int]:
@@ -259,11 +260,35 @@ class Typesetter:
         line = re.sub(r"\{abspage\}\s*\{\d+\}", f"{{abspage}}{{{pages}}}", line)
         return f"\\relax\n\\providecommand\\{found.group(1)}[2]{{}}\n{line}\n"
 
+    def _setting(self, c: Career, variant: variants.Variant, priority: list[str],
+                 target: tex.Target):
+        """The variant's bullets in rank order, its skills in the order it
+        shows them, and the source that sets a choice of the bullets."""
+        ranked = variants.ranked(c, variant, priority)
+        first = variants.focus_skills(c, variant)
+
+        def source(kept: list[variants.Bullet]) -> str:
+            return tex.standalone(variants.select(c, kept, first), target, self.fontpkg,
+                                  variant.title)
+
+        return ranked, first, source
+
+    def opening(self, c: Career, variant: variants.Variant, priority: list[str],
+                target: tex.Target) -> list[str]:
+        """What a fit of ``variant`` measures first: every bullet (each one's
+        height), none (where a fill starts, for the cost of one more page),
+        and what the variant's last fit tried (a preview's cached-only build
+        takes no guess): after an edit that moves no break between pages,
+        the fit asks for the same again."""
+        ranked, _, source = self._setting(c, variant, priority, target)
+        history = self.cache / f"{variant.name}.tried.json"
+        earlier = [] if self.cached_only else _earlier(history, ranked)
+        return [source(bullets) for bullets in [ranked, [], *earlier]]
+
     def fit(self, c: Career, variant: variants.Variant, priority: list[str],
             target: tex.Target) -> Typeset:
         """The variant with as many of its bullets as fit its page limit."""
-        ranked = variants.ranked(c, variant, priority)
-        first = variants.focus_skills(c, variant)
+        ranked, first, source = self._setting(c, variant, priority, target)
         workdir = self.work / variant.name
         what = f"résumé variant {variant.name!r}"
         limit = variant.page_limit
@@ -274,18 +299,8 @@ class Typesetter:
             tried.extend(kept_sets)
             return self.measure([source(kept) for kept in kept_sets], workdir, what)
 
-        def source(kept: list[variants.Bullet]) -> str:
-            return tex.standalone(variants.select(c, kept, first), target, self.fontpkg,
-                                  variant.title)
-
-        # Without bullets too, in the same run: where a fill starts, for the
-        # cost of one more page. And what this variant's last fit tried (a
-        # preview's cached-only build takes no guess): after an edit that
-        # moves no break between pages, the fit asks for the same again.
-        history = self.cache / f"{workdir.name}.tried.json"
-        earlier = [] if self.cached_only else _earlier(history, ranked)
-        whole, empty, *_ = self.measure([source(bullets) for bullets in [ranked, [], *earlier]],
-                                        workdir, what)
+        history = self.cache / f"{variant.name}.tried.json"
+        whole, empty, *_ = self.measure(self.opening(c, variant, priority, target), workdir, what)
         kept, found = (ranked, whole) if whole.pages <= limit else self._fill(
             c, ranked, whole, empty, measure, limit, what)
         if not self.cached_only:
@@ -396,10 +411,21 @@ def _measures(log: str) -> list[dict]:
     return found
 
 
-def untagged(source: str) -> str:
-    """``source`` without its \\DocumentMetadata line: the same layout, untagged."""
-    return "\n".join(line for line in source.split("\n")
+def measuring(source: str) -> str:
+    """``source`` as a measuring run sets it: the same layout, untagged (no
+    \\DocumentMetadata line) and untitled (the title goes only into the
+    PDF's metadata), so that every variant's trials can share a run."""
+    return "\n".join("\\title{}" if line.startswith("\\title{") else line
+                     for line in source.split("\n")
                      if not line.startswith("\\DocumentMetadata"))
+
+
+def _by_preamble(sources: list[str]) -> list[list[str]]:
+    """``sources`` in groups that share a preamble: a run of ``trials`` each."""
+    groups: dict[str, list[str]] = {}
+    for source in sources:
+        groups.setdefault(source.split(BEGIN, 1)[0], []).append(source)
+    return list(groups.values())
 
 
 def _agrees(measured: Measure, log: str, what: str) -> None:
@@ -452,8 +478,14 @@ class Batch:
         self.setter = setter
         self._pool = ThreadPoolExecutor(max_workers=max(1, min(cores(), len(declared))),
                                         thread_name_prefix="resume")
+        # Every variant's first measuring run in one: one LuaLaTeX start, not
+        # one a variant; each fit then finds its opening measured.
+        openings = [source for v in declared for source in setter.opening(c, v, priority, target)]
+        opened = self._pool.submit(setter.measure, openings, setter.work / "opening",
+                                   "the résumé variants' first measures")
         self._futures: list[Future[Typeset]] = [
-            self._pool.submit(setter.fit, c, v, priority, target) for v in declared]
+            self._pool.submit(_after, opened, setter.fit, c, v, priority, target)
+            for v in declared]
         self._done: list[Typeset] | None = None
 
     def cancel(self) -> None:
@@ -476,6 +508,12 @@ class Batch:
                 logger.info(kept_line(result))
             self._done = done
         return self._done
+
+
+def _after(opened: Future, fit, *args) -> Typeset:
+    """``fit(*args)`` once ``opened`` is done (its failure raised here too)."""
+    opened.result()
+    return fit(*args)
 
 
 def fit_all(builder: Builder, c: Career, declared: list[variants.Variant], priority: list[str],
