@@ -4,6 +4,7 @@ IDs come from SOURCE_DATE_EPOCH, not the clock or the build directory."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -27,14 +28,30 @@ def test_typesetting_again_elsewhere_gives_identical_pdfs(site, tmp_path):
     alone = Typesetter(tmp_path / "alone", tmp_path / "work", "", epoch)
     resume, pages = alone.pdf(source, tmp_path / "work" / "alone", "the résumé")
     assert resume.read_bytes() == site.standalone_resume.read_bytes()
-    # Told its page count, as the site's build is, the typeset starts from the
-    # tagging's record of it (read once per TeX Live: the site's): a LuaLaTeX
-    # run fewer, and the same bytes.
+    # Told how it measured, as the site's build is, the typeset starts from
+    # the tagging's record of its page count (read once per TeX Live: the
+    # site's): a LuaLaTeX run fewer, and the same bytes.
     told = Typesetter(tmp_path / "told", tmp_path / "work", "", epoch)
     told.cache.mkdir()
     for record in Path(os.environ["PORTFOLIO_RESUME_CACHE"]).glob("last-page-*.aux"):
         shutil.copy(record, told.cache)
     assert list(told.cache.iterdir())
-    resume, _ = told.pdf(source, tmp_path / "work" / "told", "the résumé", pages)
-    assert told.runs < alone.runs
+    measured = told.measure([source], tmp_path / "work" / "told", "the résumé")[0]
+    assert measured.pages == pages
+    measuring = told.runs
+    resume, _ = told.pdf(source, tmp_path / "work" / "told", "the résumé", measured)
+    assert told.runs - measuring < alone.runs
     assert resume.read_bytes() == site.standalone_resume.read_bytes()
+    # A source of the same layout (a year edited: the font's figures are all
+    # one width), in a work directory of its own, starts from the aux that
+    # typeset left for that layout: one run. (Not from the variant's last
+    # aux, which another layout's typeset may have replaced: gone here.)
+    (told.cache / "told.aux").unlink()
+    edited, count = re.subn(r"(?<=[A-Z][a-z]{2} )\d{4}",
+                            lambda year: str(int(year.group()) - 1), source, count=1)
+    assert count == 1
+    again = told.measure([edited], tmp_path / "work" / "told", "the edited résumé")[0]
+    assert again.layout == measured.layout
+    measuring = told.runs
+    told.pdf(edited, tmp_path / "again" / "told", "the edited résumé", again)
+    assert told.runs - measuring == 1

@@ -144,6 +144,15 @@ class Measure:
         """Points left for more bullets within ``limit`` pages."""
         return self.free + (limit - self.pages) * self.text_height
 
+    @property
+    def layout(self) -> str:
+        """A name for how the pages came out: their count, the space left
+        and the bullets' heights. Two sources of one layout (a date or a
+        word edited) mostly put the same links on the same pages: the same
+        aux file."""
+        shape = [self.pages, round(self.free, 2), sorted(round(h, 2) for h in self.heights)]
+        return hashlib.sha256(json.dumps(shape).encode()).hexdigest()[:16]
+
 
 class Typesetter:
     def __init__(self, cache: Path, work: Path, fontpkg: str, epoch: int,
@@ -204,31 +213,38 @@ class Typesetter:
         return [Measure(**json.loads(stamps[measuring(source)].read_text())) for source in sources]
 
     def pdf(self, source: str, workdir: Path, what: str,
-            pages: int | None = None) -> tuple[Path, int]:
+            measured: Measure | None = None) -> tuple[Path, int]:
         """``source`` typeset for good (latexmk), cached: the PDF and its page
         count. The last run's log is kept beside the PDF (``.log``).
 
         latexmk runs LuaLaTeX until the aux file it reads is the one it
         writes: three runs from none, one from the aux of an earlier typeset
-        of the same variant when the edit moved no link or tag. So a work
-        directory of its own, in another build, starts from the last aux the
-        cache kept for this variant (its name). With none, and the page
-        count known (``pages``, measured), it starts from an aux that holds
-        only the tagging's record of that count (``_first_aux``): two runs.
-        Either way the same PDF, byte for byte (the reproducibility tests
-        typeset from nothing and compare)."""
+        of the same layout (the same links on the same pages). So the work
+        directory (the variant's name) starts from the aux the cache kept
+        for the last typeset of this variant in the layout ``measured``
+        found, else from its own, else from the last aux the cache kept for
+        the variant. With none, and the page count measured, it starts from
+        an aux that holds only the tagging's record of that count
+        (``_first_aux``): two runs. A wrong guess costs a run, never a
+        byte: latexmk runs until the aux is the one it writes, and the
+        same aux gives the same PDF (the reproducibility tests typeset from
+        nothing and compare)."""
         key = self._key(source)
         pdf, info = self.cache / f"{key}.pdf", self.cache / f"{key}.json"
         if not (pdf.exists() and info.exists() and pdf.with_suffix(".log").exists()):
             aux, seed = workdir / f"{JOB}.aux", self.cache / f"{workdir.name}.aux"
-            if not aux.exists() and seed.exists():
-                workdir.mkdir(parents=True, exist_ok=True)
+            laid_out = measured and self.cache / f"{workdir.name}-{measured.layout}.aux"
+            workdir.mkdir(parents=True, exist_ok=True)
+            if laid_out and laid_out.exists():
+                shutil.copyfile(laid_out, aux)
+            elif not aux.exists() and seed.exists():
                 shutil.copyfile(seed, aux)
-            elif not aux.exists() and pages and (first := self._first_aux(source, pages)):
-                workdir.mkdir(parents=True, exist_ok=True)
+            elif (not aux.exists() and measured
+                  and (first := self._first_aux(source, measured.pages))):
                 aux.write_text(first, encoding="utf-8")
             pages = int(_PAGES.findall(self._run(LATEXMK, source, workdir, what))[-1])
-            _store(seed, aux.read_bytes())
+            for kept in (seed, laid_out) if laid_out else (seed,):
+                _store(kept, aux.read_bytes())
             _store(pdf.with_suffix(".log"), (workdir / f"{JOB}.log").read_bytes())
             _store(pdf, (workdir / f"{JOB}.pdf").read_bytes())
             _store(info, json.dumps({"pages": pages}).encode())
@@ -305,7 +321,7 @@ class Typesetter:
             c, ranked, whole, empty, measure, limit, what)
         if not self.cached_only:
             _store(history, json.dumps([[b.key for b in bullets] for bullets in tried]).encode())
-        pdf, pages = self.pdf(source(kept), workdir, what, found.pages)
+        pdf, pages = self.pdf(source(kept), workdir, what, found)
         _agrees(found, pdf.with_suffix(".log").read_text(encoding="utf-8", errors="replace"),
                 what)
         if pages > limit:
