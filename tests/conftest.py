@@ -20,6 +20,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from support import owner_edits, pages, seed
+from support.scripts import AXE, AXE_PATH
 from support.shared_site import SharedSite
 from support.sources import copy_sources
 from tools import chromium
@@ -201,8 +202,9 @@ def site_prefix(site) -> str:
 
 @pytest.fixture(scope="session")
 def http_server(site, site_prefix):
-    """The built HTML on localhost, at the path its canonical URLs use."""
-    with serve(site.html, site_prefix) as server:
+    """The built HTML on localhost, at the path its canonical URLs use, and
+    axe-core beside it (support/scripts.py's add_axe)."""
+    with serve(site.html, site_prefix, files={AXE_PATH: AXE}) as server:
         yield server
 
 

@@ -30,6 +30,7 @@ class _Handler(SimpleHTTPRequestHandler):
     protocol_version = "HTTP/1.1"  # keep-alive, like every real host
     prefix = "/"
     answers: Mapping[str, bytes] = {}  # URL path -> a JSON body (an API's answer)
+    files: Mapping[str, Path] = {}  # URL path -> a file served there, outside the site
     extra_headers: Mapping[str, str] = {}  # sent with every answer
 
     def end_headers(self) -> None:
@@ -47,6 +48,9 @@ class _Handler(SimpleHTTPRequestHandler):
         answer = self.answers.get(urlsplit(self.path).path)
         if answer is not None:
             return self._send(200, "application/json", answer)
+        extra = self.files.get(urlsplit(self.path).path)
+        if extra is not None:
+            return self._send(200, self.guess_type(str(extra)), extra.read_bytes())
         path = Path(self.translate_path(self.path))
         if path.is_dir() and urlsplit(self.path).path.endswith("/"):
             path = path / "index.html"
@@ -96,11 +100,14 @@ class Server:
 @contextmanager
 def serve(directory: Path, prefix: str = "/",
           answers: Mapping[str, bytes] | None = None,
+          files: Mapping[str, Path] | None = None,
           headers: Mapping[str, str] | None = None) -> Iterator[Server]:
     """Serve directory on a free localhost port under a path prefix; yields
     the Server. ``answers`` gives fixed JSON bodies for some URL paths,
-    whatever their query; ``headers`` are added to every response."""
+    whatever their query; ``files`` serves more files, each at its URL path
+    (axe-core, for the browser tests); ``headers`` are added to every response."""
     handler = type("Handler", (_Handler,), {"prefix": prefix, "answers": dict(answers or {}),
+                                            "files": dict(files or {}),
                                             "extra_headers": dict(headers or {})})
     server = _Server(("127.0.0.1", 0), partial(handler, directory=str(directory)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)

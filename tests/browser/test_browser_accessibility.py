@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from support.scripts import AXE, RUN_ALL_RULES
+from support.scripts import AXE, RUN_ALL_RULES, add_axe
 
 
 def test_axe_finds_no_violation_on_any_page(browser, http_server, html_pages):
@@ -29,7 +29,7 @@ def test_axe_finds_no_violation_on_any_page(browser, http_server, html_pages):
         page.goto(http_server.page(path))
         # furo's theme follows the system scheme unless the reader picked one.
         assert page.evaluate("document.body.dataset.theme") == "auto"
-        page.add_script_tag(path=AXE)
+        add_axe(page)
         for scheme in ("light", "dark"):
             page.emulate_media(color_scheme=scheme)
             assert page.evaluate(f"matchMedia('(prefers-color-scheme: {scheme})').matches")
@@ -51,7 +51,7 @@ def test_axe_finds_no_violation_in_the_scheme_a_reader_chose(browser, http_serve
     for path in ["index.html", "experience/rackspace.html", "standards.html"]:
         page.goto(http_server.page(path))
         assert page.evaluate("document.body.dataset.theme") == chosen
-        page.add_script_tag(path=AXE)
+        add_axe(page)
         if violations := page.evaluate(RUN_ALL_RULES)["violations"]:
             failures[path] = violations
     context.close()
@@ -61,7 +61,7 @@ def test_axe_finds_no_violation_in_the_scheme_a_reader_chose(browser, http_serve
 def test_axe_runs_every_rule_including_disabled_ones(browser, http_server):
     page = browser.new_page()
     page.goto(http_server.page("index.html"))
-    page.add_script_tag(path=AXE)
+    add_axe(page)
     counts = page.evaluate("""() => ({
         all: axe.getRules().length,
         off_by_default: axe._audit.rules.filter(rule => !rule.enabled).length,

@@ -17,7 +17,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from sphinx.search.en import SearchEnglish
 
-from support.scripts import AXE, RUN_ALL_RULES
+from support.scripts import RUN_ALL_RULES, add_axe
 
 # Queries a recruiter would type, and the page that answers each. Expected
 # pages are decided by titles, bullet text and the page's own facts (its
@@ -232,7 +232,7 @@ def test_axe_finds_nothing_on_an_answer(browser, http_server, query):
     page = context.new_page()
     page.goto(http_server.page(f"search.html?q={quote(query)}"))
     _answered(page)
-    page.add_script_tag(path=AXE)
+    add_axe(page)
     violations = {}
     for scheme in ("light", "dark"):
         page.emulate_media(color_scheme=scheme)
