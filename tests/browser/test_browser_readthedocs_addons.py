@@ -17,6 +17,7 @@ pytestmark = pytest.mark.skipif(readthedocs.addons_missing() is not None,
 
 VIEWPORTS = {"phone": {"width": 412, "height": 915}, "desktop": {"width": 1280, "height": 900}}
 PAGES = ["index.html", "search.html?q=pypi"]
+SCHEMES = ("light", "dark")
 
 # Where every element is drawn, and how tall the document is.
 BOXES = """() => [document.documentElement.scrollHeight].concat(Array.from(
@@ -39,9 +40,9 @@ def servers(site, tmp_path_factory):
         yield plain, with_addons
 
 
-def _tab(browser, viewport: dict, scheme: str):
-    """A tab for one device and scheme, and the errors its pages report."""
-    context = browser.new_context(viewport=viewport, color_scheme=scheme)
+def _tab(browser, viewport: dict):
+    """A tab for one device, and the errors its pages report."""
+    context = browser.new_context(viewport=viewport)
     context.add_init_script(LISTEN)
     # Read the Docs' answer for this project, offline: no addon enabled.
     context.route(f"**{readthedocs.ADDONS_API_URL}**", lambda route: route.fulfill(
@@ -53,8 +54,11 @@ def _tab(browser, viewport: dict, scheme: str):
     return page, errors
 
 
-def _look(page, errors: list[str], url: str, addons: bool) -> tuple[list, list]:
+def _looks(page, errors: list[str], url: str, addons: bool) -> dict[str, tuple[list, list]]:
+    """The page's styles and boxes in the light scheme, then in the dark one,
+    switched on the loaded page (furo's colours are media queries)."""
     errors.clear()
+    page.emulate_media(color_scheme="light")
     page.goto(url, wait_until="load")
     if addons:
         page.wait_for_function("window.addonsReady === true", timeout=10_000)
@@ -63,28 +67,34 @@ def _look(page, errors: list[str], url: str, addons: bool) -> tuple[list, list]:
             const summary = document.querySelector("#search-results .search-summary");
             return summary && !summary.textContent.startsWith("Searching");
         }""", timeout=10_000)
-    look = page.evaluate(COMPUTED_STYLES), page.evaluate(BOXES)
+    looks = {}
+    for scheme in SCHEMES:
+        page.emulate_media(color_scheme=scheme)
+        looks[scheme] = page.evaluate(COMPUTED_STYLES), page.evaluate(BOXES)
     assert not errors, f"{url}: {errors}"
-    return look
+    return looks
 
 
 def test_the_script_changes_nothing_a_reader_sees(servers, browser):
     plain, with_addons = servers
     different = []
-    # One tab for each device and scheme, both sites loaded in it in turn (a
-    # context per page load cost Chromium more than the page did).
+    # One tab for each device, both sites loaded in it in turn (a context
+    # per page load cost Chromium more than the page did), each look taken
+    # in both schemes.
     for device, viewport in VIEWPORTS.items():
-        for scheme in ("light", "dark"):
-            page, errors = _tab(browser, viewport, scheme)
-            for name in PAGES:
-                ours = _look(page, errors, plain.page(name), addons=False)
-                served = _look(page, errors, with_addons.page(name), addons=True)
-                for what, mine, theirs in zip(("styles", "boxes"), ours, served, strict=True):
+        page, errors = _tab(browser, viewport)
+        for name in PAGES:
+            ours = _looks(page, errors, plain.page(name), addons=False)
+            served = _looks(page, errors, with_addons.page(name), addons=True)
+            assert ours["light"][0] != ours["dark"][0], f"{name}: the dark scheme restyled nothing"
+            for scheme in SCHEMES:
+                for what, mine, theirs in zip(("styles", "boxes"), ours[scheme], served[scheme],
+                                              strict=True):
                     if mine != theirs:
                         pairs = zip(mine, theirs, strict=False)
                         first = next((m for m, t in pairs if m != t), "the number of elements")
                         different.append(f"{name} ({device}, {scheme}): {what}, {first!s:.200}")
-            page.context.close()
+        page.context.close()
     assert not different, f"the Addons script changed: {different}"
 
 
