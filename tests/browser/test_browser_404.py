@@ -11,9 +11,16 @@ FURO_CSS_APPLIED = """() => [...document.styleSheets].some(
     sheet => sheet.href && sheet.href.includes("furo.css") && sheet.cssRules.length > 100)"""
 
 
-@pytest.mark.parametrize("path", MISSING)
-def test_missing_page_shows_the_styled_404_page(browser, http_server, path):
+@pytest.fixture(scope="module")
+def context(browser):
+    """One browser window for the module's pages, each in a tab of its own."""
     context = browser.new_context()
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("path", MISSING)
+def test_missing_page_shows_the_styled_404_page(context, http_server, path):
     page = context.new_page()
     failed = []
     page.on("requestfinished", lambda request: request.response().status >= 400
@@ -28,7 +35,7 @@ def test_missing_page_shows_the_styled_404_page(browser, http_server, path):
         ".sidebar-brand[href], .sidebar-tree a[href]", "links => links.map(a => a.href)")
     assert len(links) > 1
     broken = [link for link in links if context.request.get(link).status != 200]
-    context.close()
+    page.close()
     assert broken == []
 
 
@@ -40,8 +47,7 @@ WAYS_ON = {"Donald Stufft": "", "Experience": "experience/index.html",
 
 
 @pytest.mark.parametrize("path", MISSING)
-def test_the_404_page_links_the_main_pages_from_any_depth(browser, http_server, path):
-    context = browser.new_context()
+def test_the_404_page_links_the_main_pages_from_any_depth(context, http_server, path):
     page = context.new_page()
     page.goto(http_server.page(path))
     links = dict(page.eval_on_selector_all(
@@ -49,5 +55,5 @@ def test_the_404_page_links_the_main_pages_from_any_depth(browser, http_server, 
     assert {text: links.get(text) for text in WAYS_ON} == {
         text: http_server.page(target) for text, target in WAYS_ON.items()}
     statuses = {text: context.request.get(links[text]).status for text in WAYS_ON}
-    context.close()
+    page.close()
     assert statuses == dict.fromkeys(WAYS_ON, 200)
